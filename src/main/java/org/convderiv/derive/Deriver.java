@@ -37,16 +37,19 @@ public final class Deriver {
 
   public Derivation derive(LayerSpec spec, LayerValues values) {
     SymjaSession.warmUp();
-    ForwardExpansion forward = ForwardExpansion.of(spec);
-    Differentiation local = Differentiation.of(forward);
-    ChainRule chain = ChainRule.of(spec, local);
-    var recognitions = Recognizer.recognize(spec, chain);
-    Map<Variable, Polynomial> outputs = new LinkedHashMap<>();
-    for (OutputExpansion e : forward.outputs()) {
-      outputs.put(e.output(), e.expression());
-    }
-    NumericCheck check = NumericCheck.run(spec, engine, outputs, chain.asMap(), values, seed);
+    StageTimer timer = new StageTimer();
+    ForwardExpansion forward = timer.time("expand", () -> ForwardExpansion.of(spec));
+    Differentiation local = timer.time("differentiate", () -> Differentiation.of(forward));
+    ChainRule chain = timer.time("chain rule", () -> ChainRule.of(spec, local));
+    var recognitions = timer.time("recognize", () -> Recognizer.recognize(spec, chain));
+    NumericCheck check = timer.time("numeric check", () -> {
+      Map<Variable, Polynomial> outputs = new LinkedHashMap<>();
+      for (OutputExpansion e : forward.outputs()) {
+        outputs.put(e.output(), e.expression());
+      }
+      return NumericCheck.run(spec, engine, outputs, chain.asMap(), values, seed);
+    });
     return new Derivation(spec, values, Notation.of(spec), forward, local, chain, recognitions,
-        check);
+        check, timer.times());
   }
 }
