@@ -25,7 +25,7 @@ import org.convderiv.numeric.FiniteDifferences.Operand;
  * to 3, padding 0 to 2 on each side, 1 to 3 channels each way with groups dividing both, batch 1
  * or 2, with and without bias, under both conventions.
  */
-class JavaEngineProperties {
+class JavaEnginePropertyTest {
 
   private final JavaEngine engine = new JavaEngine();
 
@@ -121,7 +121,7 @@ class JavaEngineProperties {
         channels,
         Arbitraries.integers().between(1, 2),
         Arbitraries.of(true, false),
-        Arbitraries.of(Convention.class)).as(JavaEngineProperties::layer);
+        Arbitraries.of(Convention.class)).as(JavaEnginePropertyTest::layer);
   }
 
   /** One spatial axis; the input is just long enough for the dilated kernel, plus extra. */
