@@ -298,8 +298,9 @@ public final class CaseFiles {
           default: break;
         }
       } else if (node.isArray() || node.isIntegralNumber()) {
+        // PyTorch's padding 0 is its 'valid' mode; naming it so lets a worksheet say so.
         Dims perAxis = axes(node, "spec.padding", rank);
-        return Padding.explicit(perAxis, perAxis);
+        return perAxis.allEqual(0) ? Padding.valid() : Padding.explicit(perAxis, perAxis);
       }
       throw fail("spec.padding (" + describe(node) + ") must be a list of integers per axis"
           + " or one of same, valid, full");

@@ -20,6 +20,7 @@ import org.convderiv.layer.Convention;
 import org.convderiv.layer.Dims;
 import org.convderiv.layer.LayerException;
 import org.convderiv.layer.LayerSpec;
+import org.convderiv.layer.Padding;
 import org.convderiv.layer.Tensor;
 import org.convderiv.numeric.Gradients;
 import org.junit.jupiter.api.Named;
@@ -75,6 +76,15 @@ class CaseFilesTest {
       assertEquals(Dims.of(0, 0), spec.padBefore());
       assertEquals(Dims.of(1, 1), spec.padAfter());
       assertEquals(Dims.of(5, 5), spec.output());
+    }
+
+    @Test
+    void paddingZeroOnEveryAxisIsValidModeAndOtherListsAreExplicit() {
+      LayerSpec article = CaseFiles.read(SharedCases.file("article-3x3-2x2")).spec();
+      LayerSpec padded = CaseFiles.read(SharedCases.file("pad1-4x4-3x3")).spec();
+
+      assertEquals(Padding.valid(), article.padding());
+      assertEquals(Padding.explicit(Dims.of(1, 1), Dims.of(1, 1)), padded.padding());
     }
 
     @Test
