@@ -102,14 +102,7 @@ public final class CaseFiles {
   }
 
   private static ArrayNode tensorJson(String field, Tensor tensor, Dims shape) {
-    if (tensor == null) {
-      throw new IllegalArgumentException(field + " is missing, the layer needs shape " + shape);
-    }
-    if (!tensor.shape().equals(shape)) {
-      throw new IllegalArgumentException(
-          field + " (shape " + tensor.shape() + ") must have shape " + shape + " for this layer");
-    }
-    return tensorJson(tensor);
+    return tensorJson(LayerValues.requireShape(field, tensor, shape));
   }
 
   private static ArrayNode nest(Tensor t, int axis, int offset) {
