@@ -61,10 +61,8 @@ public final class CaseFiles {
 
   public static CaseFile read(Path path) {
     JsonNode root;
-    try {
-      try (InputStream in = Files.newInputStream(path)) {
-        root = MAPPER.readTree(in);
-      }
+    try (InputStream in = Files.newInputStream(path)) {
+      root = MAPPER.readTree(in);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where =
