@@ -48,6 +48,7 @@ public final class JavaEngine implements Engine {
   }
 
   /** The forward pass alone, {@code O}, at half the cost of {@link #run}. */
+  @Override
   public Tensor forward(LayerSpec spec, LayerValues values) {
     return sweep(spec, values, false).o();
   }
