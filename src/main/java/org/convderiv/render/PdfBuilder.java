@@ -18,9 +18,10 @@ import java.util.stream.Stream;
  *
  * <p>pdflatex runs twice (references settle on the second run) in a fresh temporary folder,
  * without shell escape and never waiting for input. The same .tex gives the same PDF bytes:
- * {@code SOURCE_DATE_EPOCH=0} with {@code FORCE_SOURCE_DATE=1} fixes the creation date and
- * {@link #REPRODUCIBLE_PREAMBLE} in the preamble drops the trailer ID, which pdfTeX otherwise
- * derives from the clock and the folder.
+ * {@code SOURCE_DATE_EPOCH=0} with {@code FORCE_SOURCE_DATE=1} fixes the creation date, and
+ * with it the trailer ID pdfTeX derives from the date. {@link #REPRODUCIBLE_PREAMBLE} in the
+ * preamble drops that ID altogether, so the document stays reproducible when a user runs
+ * pdflatex on the .tex by hand.
  */
 public final class PdfBuilder {
   /** The preamble line a document needs for byte-identical PDFs. */

@@ -27,7 +27,7 @@ public final class Figures {
   private static final List<Label> FLIPS = List.of(
       new Label("\\leftrightarrow", "\u2194"),
       new Label("\\updownarrow", "\u2195"),
-      new Label("\\rightleftarrows", "\u21c4"));
+      new Label("\\rightleftharpoons", "\u21cc"));
   private static final Label STAR = new Label("\\star", "\u22c6");
   private static final Label EQUALS = Label.of("=");
 
