@@ -11,7 +11,6 @@ trap 'rm -rf "$work"' EXIT
 rm -rf "$dest"
 mkdir -p "$dest/fonts"
 cp "$work/package/dist/katex.min.js" "$work/package/dist/katex.min.css" "$dest/"
-cp "$work/package/dist/contrib/auto-render.min.js" "$dest/"
 cp "$work/package/LICENSE" "$dest/LICENSE"
 # Browsers that run KaTeX all read woff2, the first source katex.min.css lists for each font.
 cp "$work/package/dist/fonts/"*.woff2 "$dest/fonts/"

@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * Turns a Markdown worksheet into a standalone HTML page that opens offline: Flexmark renders
  * the Markdown (tables included, inline SVG figures passed through), and KaTeX, copied into a
- * {@code katex/} folder beside the page, typesets the {@code $$} math in the browser. The KaTeX
- * files are the pinned npm release vendored under {@code src/main/resources/katex}.
+ * {@code katex/} folder beside the page, typesets the math in the browser ({@link MathShield}
+ * marks it). The KaTeX files are the pinned npm release vendored under
+ * {@code src/main/resources/katex}.
  */
 public final class HtmlPage {
   /** The folder, relative to the page, that holds the KaTeX files. */
