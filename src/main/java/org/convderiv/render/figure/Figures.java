@@ -115,14 +115,13 @@ public final class Figures {
   /** A grid and the same grid with {@code factor - 1} zeros inserted between entries. */
   public static Figure dilation(SymTensor grid, Dims factor, CellLabels labels, Label name,
       Label dilatedName) {
-    StringBuilder latex = new StringBuilder();
-    StringBuilder plain = new StringBuilder();
+    StringBuilder factors = new StringBuilder();
     for (int a = 0; a < factor.rank(); a++) {
-      latex.append(a > 0 ? "," : "").append(factor.get(a));
-      plain.append(a > 0 ? "," : "").append(factor.get(a));
+      factors.append(a > 0 ? "," : "").append(factor.get(a));
     }
-    String inner = factor.rank() > 1 && !factor.allEqual(factor.get(0))
-        ? "(" + latex + ")" : String.valueOf(factor.get(0));
+    // One number when every axis has the same factor, as in "x2"; else the tuple "x(2,1)".
+    String inner = factor.allEqual(factor.get(0)) ? String.valueOf(factor.get(0))
+        : "(" + factors + ")";
     Label arrow = new Label("\\times " + inner, "\u00d7" + inner);
     List<Figure> parts = List.of(grid(grid, labels, name),
         grid(grid.dilate(factor), labels, dilatedName));
