@@ -112,6 +112,15 @@ class FiguresTest {
       assertEquals(Set.of(1, 3, 4, 5, 7), dilated.zeros());
       assertEquals("\\times 2", fig.joins().get(0).label().latex());
     }
+
+    @Test
+    void unequalFactorsAreWrittenAsATuple() {
+      FigureRow fig = (FigureRow) Figures.dilation(g(2, 2), Dims.of(2, 1), LABELS,
+          Label.of("G"), Label.of("G'"));
+      assertEquals("\u00d7(2,1)", fig.joins().get(0).label().plain());
+      assertEquals(3, ((GridFigure) fig.parts().get(1)).rows());
+      assertEquals(2, ((GridFigure) fig.parts().get(1)).cols());
+    }
   }
 
   @Nested
