@@ -1,5 +1,6 @@
 package org.convderiv.cli;
 
+import org.convderiv.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Derives, step by step, why the backward pass of a convolution is a convolution.",
-    subcommands = {DeriveCommand.class})
+    subcommands = {DeriveCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
