@@ -71,9 +71,11 @@ public final class PyTorchEngine implements Engine {
       return loaded;
     }
     // Before DJL's first class loads: never reach for the network, only the jar's natives.
-    if (System.getProperty("ai.djl.offline") == null) {
-      System.setProperty("ai.djl.offline", "true");
-    }
+    setUnlessGiven("ai.djl.offline", "true");
+    // One thread: the layers checked here are tiny, and PyTorch's thread pool made one 3x3 run
+    // take 15 ms instead of 0.1 ms on a 2-core machine, its workers spinning against the JVM's.
+    setUnlessGiven("ai.djl.pytorch.num_threads", "1");
+    setUnlessGiven("ai.djl.pytorch.num_interop_threads", "1");
     if (verbose) {
       // Read by slf4j-simple as each DJL logger is created, which is after this line.
       System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "info");
@@ -89,6 +91,12 @@ public final class PyTorchEngine implements Engine {
       return loaded;
     } catch (LinkageError | EngineException | IllegalArgumentException e) {
       throw unavailable(e);
+    }
+  }
+
+  private static void setUnlessGiven(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
     }
   }
 
