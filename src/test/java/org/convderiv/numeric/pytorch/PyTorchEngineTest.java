@@ -135,7 +135,7 @@ class PyTorchEngineTest {
 
     @Test
     void nativeLibraryLoadsOncePerJvm() {
-      assertSame(PyTorchEngine.load(), PyTorchEngine.load(true));
+      assertSame(PyTorchEngine.load(), PyTorchEngine.load());
     }
 
     @Test
