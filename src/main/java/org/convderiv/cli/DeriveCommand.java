@@ -15,7 +15,6 @@ import org.convderiv.derive.Deriver;
 import org.convderiv.differentiate.SymjaSession;
 import org.convderiv.layer.LayerSpec;
 import org.convderiv.layer.LayerValues;
-import org.convderiv.numeric.JavaEngine;
 import org.convderiv.render.OutputFolder;
 import org.convderiv.render.TemplateEngine;
 import org.convderiv.report.Report;
@@ -55,6 +54,11 @@ public final class DeriveCommand implements Callable<Integer> {
       description = "Comma-separated: tex, md, html, pdf. Default: ${DEFAULT-VALUE}.")
   String format;
 
+  @Option(names = "--engine", paramLabel = "NAME", defaultValue = "java",
+      description = "Numeric witness: java (built-in), pytorch (PyTorch through DJL) or both"
+          + " (each checked, and compared with each other). Default: ${DEFAULT-VALUE}.")
+  String engine;
+
   @Option(names = "--verbose", description = "Print progress of each stage on stderr.")
   boolean verbose;
 
@@ -73,7 +77,7 @@ public final class DeriveCommand implements Callable<Integer> {
       spec = layer.toSpec();
       values = LayerValues.randomIntegers(spec, seed);
     }
-    Derivation d = new Deriver(new JavaEngine(), seed).derive(spec, values);
+    Derivation d = new Deriver(Engines.select(engine, verbose), seed).derive(spec, values);
     if (verbose) {
       d.stageNanos().forEach((stage, ns) ->
           System.err.printf(Locale.ROOT, "%-14s %8.1f ms%n", stage, ns / 1e6));

@@ -1,6 +1,7 @@
 package org.convderiv.cli;
 
 import org.convderiv.bench.BenchCommand;
+import org.convderiv.numeric.EngineUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,7 +43,8 @@ public final class Main implements Runnable {
 
   private static int oneLineBadInput(
       Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
-    if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+    if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
+        || e instanceof EngineUnavailableException) {
       cl.getErr().println("convderiv: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
