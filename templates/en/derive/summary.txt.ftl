@@ -1,0 +1,13 @@
+[#-- What derive prints on the terminal after writing its files. --]
+[#assign spec = derivation.spec()]
+[#list derivation.recognitions() as r]
+[#if r.proved()]
+proved: [=r.form().text()] ([=r.elementsCompared()] elements compared term for term)
+[#else]
+NOT recognized: [=r.form().text()] differs first at [=r.mismatch().target()]
+[/#if]
+[/#list]
+numeric check ([=derivation.check().engine()]): [#if derivation.check().passed()]passed[#else]FAILED[/#if][#list derivation.check().runs() as run]; [=run.label()]: largest difference [=run.maxEngineDifference()?c] (engine), [=run.maxFiniteDifference()?c] (finite differences)[/#list]
+[#list written as w]
+wrote [=w]
+[/#list]
