@@ -2,6 +2,10 @@ package org.convderiv.check;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.convderiv.chain.ChainRule;
+import org.convderiv.differentiate.Differentiation;
+import org.convderiv.expand.ForwardExpansion;
+import org.convderiv.expand.OutputExpansion;
 import org.convderiv.layer.Convention;
 import org.convderiv.layer.Dims;
 import org.convderiv.layer.LayerSpec;
@@ -28,13 +32,26 @@ public record Truth(Map<Variable, Polynomial> forward, Map<Variable, Polynomial>
   }
 
   /**
+   * The truth of the derivation pipeline: the forward expansion and the chain-rule sums that the
+   * worksheets print, so the checker and the worksheets state one truth.
+   */
+  public static Truth derived(LayerSpec spec) {
+    ForwardExpansion forward = ForwardExpansion.of(spec);
+    Map<Variable, Polynomial> outputs = new HashMap<>();
+    for (OutputExpansion e : forward.outputs()) {
+      outputs.put(e.output(), e.expression());
+    }
+    ChainRule chain = ChainRule.of(spec, Differentiation.of(forward));
+    return new Truth(outputs, chain.asMap());
+  }
+
+  /**
    * Sums the formulas of section 3 of the reference directly, product by product:
    * {@code O[n,co,o] = b[co] + sum F[co,ci,u] Xp[n,ci,s*o + d*u]} and, for each product, its
    * share of the three gradients.
    *
-   * <p>Limitation: this is a second, direct computation kept only until the derivation pipeline
-   * (org.convderiv.derive.Deriver) is merged; then the checker takes the derivation's chain-rule
-   * map instead, so that the checker and the worksheets state one truth.
+   * <p>An independent second computation: the tests hold {@link #derived} to it, and it checks
+   * large layers without the pipeline's symbolic differentiation.
    */
   public static Truth fromReferenceFormulas(LayerSpec spec) {
     Map<Variable, Polynomial.Builder> o = new HashMap<>();

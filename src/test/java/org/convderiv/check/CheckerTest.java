@@ -29,19 +29,18 @@ class CheckerTest {
 
   static CheckReport checkFile(String name) {
     String content = resource(name);
-    LayerSpec spec = LayerSettings.build(
+    assertEquals(Map.of("input", "3x3", "kernel", "2x2"),
         LayerSettings.parseHeader(Sources.layerHeader(content).orElseThrow()));
-    return new Checker(spec, Truth.fromReferenceFormulas(spec))
-        .check(Sources.read(name, content));
+    return new Checker(CLASSIC, Truth.derived(CLASSIC)).check(Sources.read(name, content));
   }
 
   static CheckReport check(LayerSpec spec, String... lines) {
-    return new Checker(spec, Truth.fromReferenceFormulas(spec))
+    return new Checker(spec, Truth.derived(spec))
         .check(Sources.plain(String.join("\n", lines)));
   }
 
-  static LayerSpec layer(String header) {
-    return LayerSettings.build(LayerSettings.parseHeader(header));
+  static LayerSpec.Builder layer(int input, int kernel) {
+    return LayerSpec.builder(Dims.of(input, input), Dims.of(kernel, kernel));
   }
 
   static final LayerSpec CLASSIC = LayerSpec.classic(Dims.of(3, 3), Dims.of(2, 2));
@@ -126,7 +125,7 @@ class CheckerTest {
 
     @Test
     void aForgottenStrideDilationReadsNeighboursInsteadOfEveryOtherInput() {
-      LayerSpec stride2 = layer("input 5x5, kernel 3x3, stride 2");
+      LayerSpec stride2 = layer(5, 3).stride(Dims.of(2, 2)).build();
       CheckReport r = check(stride2,
           "dL/dF11 = dL/dO11*X11 + dL/dO12*X12 + dL/dO21*X21 + dL/dO22*X22");
       ElementResult e = onlyWrongElement(r);
@@ -136,7 +135,7 @@ class CheckerTest {
 
     @Test
     void theStrideTwoGradientsHoldOnceTheUpstreamGradientIsDilated() {
-      LayerSpec stride2 = layer("input 5x5, kernel 3x3, stride 2");
+      LayerSpec stride2 = layer(5, 3).stride(Dims.of(2, 2)).build();
       CheckReport r = check(stride2, "dL/dF = conv(X, dilate(dL/dO, 2))",
           "dL/dX = full_conv(rot180(F), dilate(dL/dO, 2))",
           "dL/dX = full_conv(rot180(F), dL/dO)");
@@ -149,7 +148,7 @@ class CheckerTest {
 
     @Test
     void aForgottenChannelSumMissesTheSecondOutputChannel() {
-      LayerSpec twoOut = layer("input 3x3, kernel 2x2, channels-out 2");
+      LayerSpec twoOut = layer(3, 2).channelsOut(2).build();
       CheckReport r = check(twoOut, "dL/dX22 = dL/dO_{1,1,1} F_{1,2,2} + dL/dO_{1,1,2} F_{1,2,1}"
           + " + dL/dO_{1,2,1} F_{1,1,2} + dL/dO_{1,2,2} F_{1,1,1}");
       ElementResult e = onlyWrongElement(r);
@@ -160,7 +159,7 @@ class CheckerTest {
 
     @Test
     void aWholeTensorClaimSumsChannelsThroughTheSharedAxis() {
-      LayerSpec channels = layer("input 4x4, kernel 2x2, channels-in 2, channels-out 3, batch 2");
+      LayerSpec channels = layer(4, 2).channelsIn(2).channelsOut(3).batch(2).build();
       CheckReport r = check(channels, "dL/dX = full_conv(rot180(F), dL/dO)",
           "dL/dF = conv(X, dL/dO)", "O = conv(X, F)");
       assertEquals(List.of(), r.problems());
@@ -241,7 +240,7 @@ class CheckerTest {
 
     @Test
     void commaIndicesAreRequiredOnceASizeReachesTen() {
-      LayerSpec wide = layer("input 11x3, kernel 2x2");
+      LayerSpec wide = LayerSpec.builder(Dims.of(11, 3), Dims.of(2, 2)).build();
       CheckReport r = check(wide, "dL/dX_{10,2} = dL/dO_{9,1} F_{2,2} + dL/dO_{9,2} F_{2,1}"
           + " + dL/dO_{10,1} F_{1,2} + dL/dO_{10,2} F_{1,1}", "dL/dX12 = dL/dO11*F12");
       assertEquals(1, r.correct());
