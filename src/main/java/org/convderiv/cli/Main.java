@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Derives, step by step, why the backward pass of a convolution is a convolution.",
-    subcommands = {DeriveCommand.class})
+    subcommands = {DeriveCommand.class, CheckCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
