@@ -1,6 +1,5 @@
 package org.convderiv.check;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.convderiv.layer.Dims;
@@ -274,9 +273,5 @@ final class Evaluator {
     int[] out = new int[rank];
     java.util.Arrays.fill(out, v);
     return out;
-  }
-
-  static List<String> functions() {
-    return Lexer.FUNCTIONS;
   }
 }

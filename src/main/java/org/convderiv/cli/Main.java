@@ -1,5 +1,6 @@
 package org.convderiv.cli;
 
+import org.convderiv.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Derives, step by step, why the backward pass of a convolution is a convolution.",
+<<<<<<< HEAD
     subcommands = {DeriveCommand.class, CheckCommand.class})
+=======
+    subcommands = {DeriveCommand.class, GraphCommand.class, BenchCommand.class})
+>>>>>>> main
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
