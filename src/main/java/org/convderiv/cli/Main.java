@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Derives, step by step, why the backward pass of a convolution is a convolution.",
-    subcommands = {DeriveCommand.class, GraphCommand.class, BenchCommand.class})
+    subcommands = {DeriveCommand.class, GraphCommand.class, BenchCommand.class,
+        CheckCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
