@@ -51,6 +51,9 @@ public final class Deriver {
   public Derivation derive(LayerSpec spec, LayerValues values) {
     SymjaSession.warmUp();
     StageTimer timer = new StageTimer();
+    // The engines need nothing symbolic: run them while Symja loads on its own thread.
+    List<NumericCheck.Evidence> evidence = timer.time("numeric engines",
+        () -> NumericCheck.gather(spec, engines, values, seed));
     ForwardExpansion forward = timer.time("expand", () -> ForwardExpansion.of(spec));
     Differentiation local = timer.time("differentiate", () -> Differentiation.of(forward));
     ChainRule chain = timer.time("chain rule", () -> ChainRule.of(spec, local));
@@ -60,7 +63,7 @@ public final class Deriver {
       for (OutputExpansion e : forward.outputs()) {
         outputs.put(e.output(), e.expression());
       }
-      return NumericCheck.run(spec, engines, outputs, chain.asMap(), values, seed);
+      return NumericCheck.compare(spec, evidence, outputs, chain.asMap());
     });
     return new Derivation(spec, values, Notation.of(spec), forward, local, chain, recognitions,
         check, timer.times());

@@ -40,7 +40,7 @@ public final class FiniteDifferences {
       };
     }
 
-    Tensor of(Gradients g) {
+    public Tensor of(Gradients g) {
       return switch (this) {
         case X -> g.dx();
         case F -> g.df();

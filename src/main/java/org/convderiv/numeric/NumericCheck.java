@@ -15,6 +15,9 @@ import org.convderiv.term.Variable;
 /**
  * Stage 5: the symbolic results evaluated at concrete values and compared with an engine's
  * forward and backward pass and with central finite differences.
+ *
+ * <p>The engines' side ({@link Evidence}) needs nothing symbolic, so it is gathered first, while
+ * Symja is still loading, and compared once the derivation is done.
  */
 public record NumericCheck(String engine, String engineVersion, List<NumericRun> runs,
     List<EngineComparison> comparisons, boolean passed) {
@@ -22,70 +25,90 @@ public record NumericCheck(String engine, String engineVersion, List<NumericRun>
   /** Elements differentiated numerically at most; smaller layers get every element. */
   public static final int FINITE_DIFFERENCE_SAMPLE = 240;
 
+  /** What one engine says at one set of values: its passes and finite differences. */
+  public record Evidence(Engine engine, String label, LayerValues values, boolean exact,
+      Gradients result, List<FiniteDifferences.ElementCheck> finiteDifferences, int total) {}
+
   /**
-   * Runs the check at the given integer values and at random reals from {@code seed}.
+   * Runs every engine at the given small integers and at random reals from {@code seed}, with
+   * finite differences at a reproducible sample of elements.
+   */
+  public static List<Evidence> gather(
+      LayerSpec spec, List<Engine> engines, LayerValues integers, long seed) {
+    LayerValues reals = LayerValues.randomReals(spec, seed);
+    List<Evidence> out = new ArrayList<>();
+    for (Engine engine : engines) {
+      out.add(evidence(spec, engine, "integers", integers, true, seed));
+      out.add(evidence(spec, engine, "reals", reals, false, seed));
+    }
+    return List.copyOf(out);
+  }
+
+  private static Evidence evidence(LayerSpec spec, Engine engine, String label,
+      LayerValues values, boolean exact, long seed) {
+    Gradients result = engine.run(spec, values);
+    int total = values.x().size() + values.f().size() + (spec.bias() ? values.b().size() : 0);
+    List<FiniteDifferences.ElementCheck> fd = FiniteDifferences.sample(engine, spec, values,
+        result, Math.min(total, FINITE_DIFFERENCE_SAMPLE), seed);
+    return new Evidence(engine, label, values, exact, result, fd, total);
+  }
+
+  /**
+   * Compares the derived expressions with the evidence.
    *
    * @param outputs the forward expansion, output element to expression
    * @param gradients the chain-rule results, target element to expression
    */
-  public static NumericCheck run(LayerSpec spec, List<Engine> engines,
-      Map<Variable, Polynomial> outputs, Map<Variable, Polynomial> gradients,
-      LayerValues integers, long seed) {
-    LayerValues reals = LayerValues.randomReals(spec, seed);
+  public static NumericCheck compare(LayerSpec spec, List<Evidence> evidence,
+      Map<Variable, Polynomial> outputs, Map<Variable, Polynomial> gradients) {
     List<NumericRun> runs = new ArrayList<>();
-    for (Engine engine : engines) {
-      runs.add(runAt("integers", spec, engine, outputs, gradients, integers, true, seed));
-      runs.add(runAt("reals", spec, engine, outputs, gradients, reals, false, seed));
+    for (Evidence e : evidence) {
+      runs.add(compare(spec, e, outputs, gradients));
     }
     // With two engines, each is also the other's witness, at both sets of values.
     List<EngineComparison> comparisons = new ArrayList<>();
-    for (int i = 1; i < engines.size(); i++) {
-      for (int r = 0; r < 2; r++) {
-        NumericRun a = runs.get(r);
-        NumericRun b = runs.get(2 * i + r);
-        comparisons.add(EngineComparison.of(a.engineName(), a.engine(), b.engineName(), b.engine()));
-      }
+    for (int i = 2; i < runs.size(); i++) {
+      NumericRun a = runs.get(i % 2);
+      NumericRun b = runs.get(i);
+      comparisons.add(EngineComparison.of(a.engineName(), a.engine(), b.engineName(), b.engine()));
     }
     boolean passed = runs.stream().allMatch(NumericRun::passed)
         && comparisons.stream().allMatch(c -> c.maxAbsDifference() <= 1e-9);
+    List<Engine> engines = evidence.stream().map(Evidence::engine).distinct().toList();
     return new NumericCheck(
         String.join(" and ", engines.stream().map(Engine::name).toList()),
         String.join("; ", engines.stream().map(Engine::version).toList()),
         List.copyOf(runs), List.copyOf(comparisons), passed);
   }
 
-  private static NumericRun runAt(String label, LayerSpec spec, Engine engine,
-      Map<Variable, Polynomial> outputs, Map<Variable, Polynomial> gradients, LayerValues values,
-      boolean exact, long seed) {
-    ToDoubleFunction<Variable> lookup = v -> valueOf(values, v);
+  private static NumericRun compare(LayerSpec spec, Evidence e,
+      Map<Variable, Polynomial> outputs, Map<Variable, Polynomial> gradients) {
+    ToDoubleFunction<Variable> lookup = v -> valueOf(e.values(), v);
     Gradients symbolic = new Gradients(
         evaluate(outputs, TensorName.O, LayerValues.oShape(spec), lookup),
         evaluate(gradients, TensorName.X, LayerValues.xShape(spec), lookup),
         evaluate(gradients, TensorName.F, LayerValues.fShape(spec), lookup),
         spec.bias() ? evaluate(gradients, TensorName.B, LayerValues.bShape(spec), lookup) : null);
-    Gradients reference = engine.run(spec, values);
-    Tolerance tolerance = exact ? Tolerance.EXACT : Tolerance.GRADCHECK;
+    Tolerance tolerance = e.exact() ? Tolerance.EXACT : Tolerance.GRADCHECK;
     boolean passed = true;
     double maxEngine = 0;
-    for (Tensor[] pair : pairs(symbolic, reference)) {
+    for (Tensor[] pair : pairs(symbolic, e.result())) {
       Tolerance.Comparison c = tolerance.compare(pair[1], pair[0]);
       passed &= c.passes();
       maxEngine = Math.max(maxEngine, c.largestDifference());
     }
-    int total = values.x().size() + values.f().size() + (spec.bias() ? values.b().size() : 0);
-    List<FiniteDifferences.ElementCheck> fd = FiniteDifferences.sample(
-        engine, spec, values, symbolic, Math.min(total, FINITE_DIFFERENCE_SAMPLE), seed);
     double maxFd = 0;
-    for (FiniteDifferences.ElementCheck e : fd) {
-      passed &= e.passes(Tolerance.GRADCHECK);
-      maxFd = Math.max(maxFd, Math.abs(e.claimed() - e.estimated()));
+    for (FiniteDifferences.ElementCheck fd : e.finiteDifferences()) {
+      double derived = fd.operand().of(symbolic).get(fd.index().toArray());
+      passed &= Tolerance.GRADCHECK.accepts(fd.estimated(), derived);
+      maxFd = Math.max(maxFd, Math.abs(derived - fd.estimated()));
     }
-    return new NumericRun(engine.name(), label, values, symbolic, reference, maxEngine, maxFd, fd.size(), total,
-        exact, passed);
+    return new NumericRun(e.engine().name(), e.label(), e.values(), symbolic, e.result(),
+        maxEngine, maxFd, e.finiteDifferences().size(), e.total(), e.exact(), passed);
   }
 
   private static List<Tensor[]> pairs(Gradients a, Gradients b) {
-    List<Tensor[]> out = new java.util.ArrayList<>(List.of(
+    List<Tensor[]> out = new ArrayList<>(List.of(
         new Tensor[] {a.o(), b.o()}, new Tensor[] {a.dx(), b.dx()},
         new Tensor[] {a.df(), b.df()}));
     if (a.db() != null) {
