@@ -37,6 +37,8 @@ $$
 \frac{\partial L}{\partial b} = \sum_{[#if w.layer.batch > 1]n, [/#if]\text{positions}} \frac{\partial L}{\partial O}
 [/#if]
 [/#macro]
+[#-- Grids side by side, or one per line once a grid is shown with dots (it is wide). --]
+[#macro gap grid][#if grid.elided]\\[#else]\qquad[/#if][/#macro]
 [#macro valueTable rows tensor]
 Gradient with respect to $[=tensor]$, evaluated:
 
@@ -92,7 +94,9 @@ The grids below show the first sample and the first channels.
 [/#if]
 
 [@display]
-X = [=w.setup.x.matrix], \qquad F = [=w.setup.f.matrix]
+\begin{gathered}
+X = [=w.setup.x.matrix], [@gap w.setup.x/] F = [=w.setup.f.matrix]
+\end{gathered}
 [/@display]
 The output size on each axis is $\left\lfloor \frac{n + p_{\mathrm{before}} + p_{\mathrm{after}} - d\,(k - 1) - 1}{s} \right\rfloor + 1$:
 
@@ -108,7 +112,9 @@ On axis [=a.axis] the division leaves a remainder of [=a.unread]: the last [=a.u
 
 [/#if][/#list]
 [@display]
-O = [=w.setup.o.matrix], \qquad \frac{\partial L}{\partial O} = [=w.setup.g.matrix]
+\begin{gathered}
+O = [=w.setup.o.matrix], [@gap w.setup.o/] \frac{\partial L}{\partial O} = [=w.setup.g.matrix]
+\end{gathered}
 [/@display]
 [#if figures.window??]
 [=figures.window]
@@ -191,7 +197,9 @@ Under the true convolution the forward pass read the filter rotated, so the resu
 
 [/#if]
 [@display]
-[#if w.layer.padded][=r.grids["padded-input"].matrix][#else][=r.grids["input"].matrix][/#if] \star [#if w.layer.strided][=r.grids["dilated-gradient"].matrix][#else][=r.grids["gradient"].matrix][/#if]
+\begin{gathered}
+[#if w.layer.padded][=r.grids["padded-input"].matrix][#else][=r.grids["input"].matrix][/#if] [@gap r.grids["input"]/] \star [#if w.layer.strided][=r.grids["dilated-gradient"].matrix][#else][=r.grids["gradient"].matrix][/#if]
+\end{gathered}
 [/@display]
 In the notation of `convderiv check`: `[=r.text]`.
 
@@ -205,7 +213,10 @@ In the notation of `convderiv check`: `[=r.text]`.
 Rotating a grid by 180 degrees is a vertical flip (the rows in reverse order) followed by a horizontal flip (the columns in reverse order):
 
 [@display]
-[=rot.filter.matrix] \xrightarrow{\text{vertical flip}} [=rot.flipped.matrix] \xrightarrow{\text{horizontal flip}} [=rot.rotated.matrix] = \operatorname{rot}_{180}(F)
+\begin{gathered}
+[=rot.filter.matrix] \xrightarrow{\text{vertical flip}} [=rot.flipped.matrix][#if rot.stacked] \\[/#if]
+\xrightarrow{\text{horizontal flip}} [=rot.rotated.matrix] = \operatorname{rot}_{180}(F)
+\end{gathered}
 [/@display]
 [#else]
 Rotating a grid by 180 degrees reverses it along every axis:
@@ -233,7 +244,9 @@ Read the sums for $\frac{\partial L}{\partial X}$: an input element collects eve
 [@statement "input"/]
 [/@display]
 [@display]
-[=r.grids["padded-gradient"].matrix] \star [=r.grids["dilated-rotated-filter"].matrix]
+\begin{gathered}
+[=r.grids["padded-gradient"].matrix] [@gap r.grids["padded-gradient"]/] \star [=r.grids["dilated-rotated-filter"].matrix]
+\end{gathered}
 [/@display]
 [#if w.layer.padded]
 The result covers the padded input; the padding rows and columns are cut off again.
@@ -304,7 +317,9 @@ The symbolic gradients are evaluated at concrete values and compared with the ba
 Values of the [=n.shown.label] run[#if w.setup.sliced] (first sample and channels)[/#if]:
 
 [@display]
-X = [=n.x.matrix], \quad F = [=n.f.matrix], \quad \frac{\partial L}{\partial O} = [=n.g.matrix][#if n.b??], \quad b = [=n.b.matrix][/#if]
+\begin{gathered}
+X = [=n.x.matrix], [@gap n.x/] F = [=n.f.matrix], [@gap n.x/] \frac{\partial L}{\partial O} = [=n.g.matrix][#if n.b??], \quad b = [=n.b.matrix][/#if]
+\end{gathered}
 [/@display]
 [@valueTable n.filterRows "F"/]
 [@valueTable n.inputRows "X"/]

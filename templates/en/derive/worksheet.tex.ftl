@@ -31,6 +31,8 @@ derived and checked.}
 \frac{\partial L}{\partial b} = \sum_{[#if w.layer.batch > 1]n, [/#if]\text{positions}} \frac{\partial L}{\partial O}
 [/#if]
 [/#macro]
+[#-- Grids side by side, or one per line once a grid is shown with dots (it is wide). --]
+[#macro gap grid][#if grid.elided]\\[#else]\qquad[/#if][/#macro]
 [#macro valueTable rows tensor]
 Gradient with respect to $[=tensor]$, evaluated:
 [@selection rows "elements"/]
@@ -131,9 +133,9 @@ in [=w.layer.groups] groups[/#if][#if w.layer.bias], and a bias[/#if].
 [#if w.setup.sliced]
 The grids below show the first sample and the first channels.
 [/#if]
-\[
-X = [=w.setup.x.matrix?no_esc], \qquad F = [=w.setup.f.matrix?no_esc]
-\]
+\begin{gather*}
+X = [=w.setup.x.matrix?no_esc], [@gap w.setup.x/] F = [=w.setup.f.matrix?no_esc]
+\end{gather*}
 The output size on each axis is
 $\left\lfloor \frac{n + p_{\mathrm{before}} + p_{\mathrm{after}} - d\,(k - 1) - 1}{s} \right\rfloor + 1$:
 \begin{align*}
@@ -145,9 +147,9 @@ $\left\lfloor \frac{n + p_{\mathrm{before}} + p_{\mathrm{after}} - d\,(k - 1) - 
 On axis [=a.axis] the division leaves a remainder of [=a.unread]: the last [=a.unread]
 input position(s) never meet the filter, so their gradient will be 0.
 [/#if][/#list]
-\[
-O = [=w.setup.o.matrix?no_esc], \qquad \frac{\partial L}{\partial O} = [=w.setup.g.matrix?no_esc]
-\]
+\begin{gather*}
+O = [=w.setup.o.matrix?no_esc], [@gap w.setup.o/] \frac{\partial L}{\partial O} = [=w.setup.g.matrix?no_esc]
+\end{gather*}
 [#if figures.window??]
 [=figures.window?no_esc]
 [/#if]
@@ -229,10 +231,10 @@ step: stride and dilation swap roles.
 Under the true convolution the forward pass read the filter rotated, so the result is rotated
 back by 180 degrees.
 [/#if]
-\[
-[#if w.layer.padded][=r.grids["padded-input"].matrix?no_esc][#else][=r.grids["input"].matrix?no_esc][/#if]
+\begin{gather*}
+[#if w.layer.padded][=r.grids["padded-input"].matrix?no_esc][#else][=r.grids["input"].matrix?no_esc][/#if] [@gap r.grids["input"]/]
 \star [#if w.layer.strided][=r.grids["dilated-gradient"].matrix?no_esc][#else][=r.grids["gradient"].matrix?no_esc][/#if]
-\]
+\end{gather*}
 In the notation of \texttt{convderiv check}: \texttt{[=r.text]}.
 
 [@proof r "$\\frac{\\partial L}{\\partial F}$"/]
@@ -244,12 +246,12 @@ In the notation of \texttt{convderiv check}: \texttt{[=r.text]}.
 [#if w.layer.rank == 2]
 Rotating a grid by 180 degrees is a vertical flip (the rows in reverse order) followed by a
 horizontal flip (the columns in reverse order):
-\[
+\begin{gather*}
 [=rot.filter.matrix?no_esc]
-\xrightarrow{\text{vertical flip}} [=rot.flipped.matrix?no_esc]
+\xrightarrow{\text{vertical flip}} [=rot.flipped.matrix?no_esc][#if rot.stacked] \\[/#if]
 \xrightarrow{\text{horizontal flip}} [=rot.rotated.matrix?no_esc]
 = \operatorname{rot}_{180}(F)
-\]
+\end{gather*}
 [#else]
 Rotating a grid by 180 degrees reverses it along every axis:
 \[
@@ -278,9 +280,9 @@ it meets only the gradient's first element. This is the \emph{full} convolution:
 \[
 [@statement "input"/]
 \]
-\[
-[=r.grids["padded-gradient"].matrix?no_esc] \star [=r.grids["dilated-rotated-filter"].matrix?no_esc]
-\]
+\begin{gather*}
+[=r.grids["padded-gradient"].matrix?no_esc] [@gap r.grids["padded-gradient"]/] \star [=r.grids["dilated-rotated-filter"].matrix?no_esc]
+\end{gather*}
 [#if w.layer.padded]
 The result covers the padded input; the padding rows and columns are cut off again.
 [/#if]
@@ -334,10 +336,10 @@ of an independent engine ([=n.engine] [=n.engineVersion]) and with central finit
 of $L = \sum \frac{\partial L}{\partial O} \cdot O$.
 [#if n.shown??]
 Values of the [=n.shown.label] run[#if w.setup.sliced] (first sample and channels)[/#if]:
-\[
-X = [=n.x.matrix?no_esc], \quad F = [=n.f.matrix?no_esc], \quad
+\begin{gather*}
+X = [=n.x.matrix?no_esc], [@gap n.x/] F = [=n.f.matrix?no_esc], [@gap n.x/]
 \frac{\partial L}{\partial O} = [=n.g.matrix?no_esc][#if n.b??], \quad b = [=n.b.matrix?no_esc][/#if]
-\]
+\end{gather*}
 
 [@valueTable n.filterRows "F"/]
 [@valueTable n.inputRows "X"/]

@@ -70,6 +70,14 @@ public record WorksheetModel(
    */
   public static final int FRACTION_OUTPUTS = 16;
 
+  /**
+   * Terms shown per chain-rule list at most: sums of hundreds of terms (a 5x5 filter on a 28x28
+   * input) cut the selection down to {@link #SHOWN_LONG} elements to keep the document readable.
+   */
+  static final int SHOWN_TERMS = 3000;
+
+  static final int SHOWN_LONG = 5;
+
   /** Usable width of a display line, in the rough units of {@link Term#width}. */
   static final double LINE_WIDTH = 62;
 
@@ -97,7 +105,11 @@ public record WorksheetModel(
   /** Some of a list's elements, with how many there are in all. */
   public record Listing<T>(List<T> items, int total, boolean partial) {
     static <T> Listing<T> of(List<T> all) {
-      List<Integer> chosen = selection(all.size(), SHOWN);
+      return of(all, SHOWN);
+    }
+
+    static <T> Listing<T> of(List<T> all, int max) {
+      List<Integer> chosen = selection(all.size(), max);
       List<T> items = new ArrayList<>(chosen.size());
       for (int i : chosen) {
         items.add(all.get(i));
@@ -126,8 +138,11 @@ public record WorksheetModel(
       List<Integer> padAfter, List<Integer> unread, boolean hasUnread, boolean sumOverBatch,
       boolean sumOverChannels, boolean plain, Map<String, Grid> grids) {}
 
-  /** The 180-degree rotation as a vertical then a horizontal flip; {@code flipped} is 2-D only. */
-  public record Rotation(Grid filter, Grid flipped, Grid rotated) {}
+  /**
+   * The 180-degree rotation as a vertical then a horizontal flip; {@code flipped} is 2-D only.
+   * {@code stacked}: three grids this wide do not fit one line.
+   */
+  public record Rotation(Grid filter, Grid flipped, Grid rotated, boolean stacked) {}
 
   public record NumericView(String engine, String engineVersion, boolean passed,
       List<RunView> runs, RunView shown, Grid x, Grid f, Grid g, Grid b,
@@ -305,7 +320,9 @@ public record WorksheetModel(
 
     ChainGroup chainGroup(List<ChainRuleSum> sums, TensorName tensor) {
       List<ChainStep> all = new ArrayList<>(sums.size());
+      int longest = 0;
       for (ChainRuleSum s : sums) {
+        longest = Math.max(longest, s.contributions().size());
         String lhs = fmt.lossDerivative(s.target());
         double lhsWidth = 2.2 + 0.7 * notation.indexText(s.target()).length();
         List<Term> products = new ArrayList<>();
@@ -322,7 +339,12 @@ public record WorksheetModel(
       Variable first = sums.isEmpty() ? null : sums.get(0).target();
       return new ChainGroup(name(tensor),
           "\\frac{\\partial L}{\\partial " + name(tensor) + "}",
-          first == null ? "" : fmt.latex(first), Listing.of(all));
+          first == null ? "" : fmt.latex(first), Listing.of(all, shownFor(longest)));
+    }
+
+    private static int shownFor(int longestSum) {
+      return longestSum * SHOWN <= SHOWN_TERMS ? SHOWN
+          : Math.max(SHOWN_LONG, SHOWN_TERMS / Math.max(1, longestSum));
     }
 
     RecognitionView recognition(Recognition r, int total) {
@@ -355,8 +377,11 @@ public record WorksheetModel(
         return null;
       }
       ConvolutionForm.Operand flipped = form.operand("flipped-filter");
+      Dims shape = filter.grid().shape();
+      int columns = shape.get(shape.rank() - 1);
+      boolean stacked = columns > (notation.compact() ? 4 : 3) || shape.max() > GRID_LIMIT;
       return new Rotation(grid(filter.grid()), flipped == null ? null : grid(flipped.grid()),
-          grid(rotated.grid()));
+          grid(rotated.grid()), stacked);
     }
 
     NumericView numeric(NumericCheck check) {
