@@ -27,18 +27,19 @@ $$
 [#macro statement kind]
 [#if kind == "filter"]
 [#if w.layer.crossCorrelation]
-\frac{\partial L}{\partial F} = [#if w.layer.batch > 1]\sum_{n} [/#if][#if w.layer.padded]X_{\mathrm{pad}}[#else]X[/#if] \star \frac{\partial L}{\partial O}
+\frac{\partial L}{\partial F} = [#if w.layer.batch > 1]\sum_{n} [/#if][#if w.layer.padded]X_{\mathrm{pad}}[#else]X[/#if] \star \frac{\partial L}{\partial O}[#t]
 [#else]
-\frac{\partial L}{\partial F} = \operatorname{rot}_{180}\left([#if w.layer.batch > 1]\sum_{n} [/#if][#if w.layer.padded]X_{\mathrm{pad}}[#else]X[/#if] \star \frac{\partial L}{\partial O}\right)
+\frac{\partial L}{\partial F} = \operatorname{rot}_{180}\left([#if w.layer.batch > 1]\sum_{n} [/#if][#if w.layer.padded]X_{\mathrm{pad}}[#else]X[/#if] \star \frac{\partial L}{\partial O}\right)[#t]
 [/#if]
 [#elseif kind == "input"]
-\frac{\partial L}{\partial X} = [#if w.layer.channelsOut > w.layer.groups]\sum_{c_{\mathrm{out}}} [/#if]\operatorname{pad}\left(\frac{\partial L}{\partial O}\right) \star [#if w.layer.crossCorrelation]\operatorname{rot}_{180}(F)[#else]F[/#if]
+\frac{\partial L}{\partial X} = [#if w.layer.channelsOut > w.layer.groups]\sum_{c_{\mathrm{out}}} [/#if]\operatorname{pad}\left(\frac{\partial L}{\partial O}\right) \star [#if w.layer.crossCorrelation]\operatorname{rot}_{180}(F)[#else]F[/#if][#t]
 [#else]
-\frac{\partial L}{\partial b} = \sum_{[#if w.layer.batch > 1]n, [/#if]\text{positions}} \frac{\partial L}{\partial O}
+\frac{\partial L}{\partial b} = \sum_{[#if w.layer.batch > 1]n, [/#if]\text{positions}} \frac{\partial L}{\partial O}[#t]
 [/#if]
 [/#macro]
 [#-- Grids side by side, or one per line once a grid is shown with dots (it is wide). --]
 [#macro gap grid][#if grid.elided]\\[#else]\qquad[/#if][/#macro]
+[#macro brk grid][#if grid.elided]\\[/#if][/#macro]
 [#macro valueTable rows tensor]
 Gradient with respect to $[=tensor]$, evaluated:
 
@@ -183,7 +184,7 @@ For each element we write the sum over the outputs that contain it, then substit
 Read the sums for $\frac{\partial L}{\partial F}$ again: the element at position $(i, j)$ multiplies the gradient grid with the window of the [#if w.layer.padded]padded [/#if]input that starts at $(i, j)$. That is the forward pass again, with the gradient $\frac{\partial L}{\partial O}$ in the place of the filter:
 
 [@display]
-[@statement "filter"/]
+[@statement "filter"/][#nt]
 [/@display]
 [#if w.layer.strided]
 Because the forward pass moved with stride $[@tuple w.layer.stride/]$, the gradient acts as a filter dilated by the stride (zeros between its entries)[#if w.layer.dilated], and it slides with a step equal to the dilation $[@tuple w.layer.dilation/]$: stride and dilation swap roles[/#if].
@@ -198,7 +199,7 @@ Under the true convolution the forward pass read the filter rotated, so the resu
 [/#if]
 [@display]
 \begin{gathered}
-[#if w.layer.padded][=r.grids["padded-input"].matrix][#else][=r.grids["input"].matrix][/#if] [@gap r.grids["input"]/] \star [#if w.layer.strided][=r.grids["dilated-gradient"].matrix][#else][=r.grids["gradient"].matrix][/#if]
+[#if w.layer.padded][=r.grids["padded-input"].matrix][#else][=r.grids["input"].matrix][/#if] [@brk r.grids["input"]/] \star [#if w.layer.strided][=r.grids["dilated-gradient"].matrix][#else][=r.grids["gradient"].matrix][/#if]
 \end{gathered}
 [/@display]
 In the notation of `convderiv check`: `[=r.text]`.
@@ -241,11 +242,11 @@ Under the true convolution the forward pass already slid the rotated filter; rot
 Read the sums for $\frac{\partial L}{\partial X}$: an input element collects every output element whose window covers it, each weighted by the filter entry that met it. Surround the gradient grid with a border of zeros as wide as the filter reach minus one[#if w.layer.strided] (after inserting zeros between its entries, for the stride)[/#if], and slide the [#if w.layer.crossCorrelation]rotated [/#if]filter over it, starting at the top left corner where it meets only the gradient's first element. This is the *full* convolution:
 
 [@display]
-[@statement "input"/]
+[@statement "input"/][#nt]
 [/@display]
 [@display]
 \begin{gathered}
-[=r.grids["padded-gradient"].matrix] [@gap r.grids["padded-gradient"]/] \star [=r.grids["dilated-rotated-filter"].matrix]
+[=r.grids["padded-gradient"].matrix] [@brk r.grids["padded-gradient"]/] \star [=r.grids["dilated-rotated-filter"].matrix]
 \end{gathered}
 [/@display]
 [#if w.layer.padded]
@@ -271,7 +272,7 @@ In the notation of `convderiv check`: `[=r.text]`.
 Every output element of a channel adds the same bias, so its gradient is the sum of the upstream gradient over [#if w.layer.batch > 1]the batch and [/#if]all positions:
 
 [@display]
-[@statement "bias"/]
+[@statement "bias"/][#nt]
 [/@display]
 [@proof r "$\\frac{\\partial L}{\\partial b}$"/]
 [/#if]

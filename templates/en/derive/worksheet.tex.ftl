@@ -21,18 +21,19 @@ derived and checked.}
 [#macro statement kind]
 [#if kind == "filter"]
 [#if w.layer.crossCorrelation]
-\frac{\partial L}{\partial F} = [#if w.layer.batch > 1]\sum_{n} [/#if][#if w.layer.padded]X_{\mathrm{pad}}[#else]X[/#if] \star \frac{\partial L}{\partial O}
+\frac{\partial L}{\partial F} = [#if w.layer.batch > 1]\sum_{n} [/#if][#if w.layer.padded]X_{\mathrm{pad}}[#else]X[/#if] \star \frac{\partial L}{\partial O}[#t]
 [#else]
-\frac{\partial L}{\partial F} = \operatorname{rot}_{180}\!\left([#if w.layer.batch > 1]\sum_{n} [/#if][#if w.layer.padded]X_{\mathrm{pad}}[#else]X[/#if] \star \frac{\partial L}{\partial O}\right)
+\frac{\partial L}{\partial F} = \operatorname{rot}_{180}\!\left([#if w.layer.batch > 1]\sum_{n} [/#if][#if w.layer.padded]X_{\mathrm{pad}}[#else]X[/#if] \star \frac{\partial L}{\partial O}\right)[#t]
 [/#if]
 [#elseif kind == "input"]
-\frac{\partial L}{\partial X} = [#if w.layer.channelsOut > w.layer.groups]\sum_{c_{\mathrm{out}}} [/#if]\operatorname{pad}\!\left(\frac{\partial L}{\partial O}\right) \star [#if w.layer.crossCorrelation]\operatorname{rot}_{180}(F)[#else]F[/#if]
+\frac{\partial L}{\partial X} = [#if w.layer.channelsOut > w.layer.groups]\sum_{c_{\mathrm{out}}} [/#if]\operatorname{pad}\!\left(\frac{\partial L}{\partial O}\right) \star [#if w.layer.crossCorrelation]\operatorname{rot}_{180}(F)[#else]F[/#if][#t]
 [#else]
-\frac{\partial L}{\partial b} = \sum_{[#if w.layer.batch > 1]n, [/#if]\text{positions}} \frac{\partial L}{\partial O}
+\frac{\partial L}{\partial b} = \sum_{[#if w.layer.batch > 1]n, [/#if]\text{positions}} \frac{\partial L}{\partial O}[#t]
 [/#if]
 [/#macro]
 [#-- Grids side by side, or one per line once a grid is shown with dots (it is wide). --]
 [#macro gap grid][#if grid.elided]\\[#else]\qquad[/#if][/#macro]
+[#macro brk grid][#if grid.elided]\\[/#if][/#macro]
 [#macro valueTable rows tensor]
 Gradient with respect to $[=tensor]$, evaluated:
 [@selection rows "elements"/]
@@ -216,7 +217,7 @@ multiplies the gradient grid with the window of the [#if w.layer.padded]padded [
 that starts at $(i, j)$. That is the forward pass again, with the gradient
 $\frac{\partial L}{\partial O}$ in the place of the filter:
 \[
-[@statement "filter"/]
+[@statement "filter"/][#nt]
 \]
 [#if w.layer.strided]
 Because the forward pass moved with stride $[@tuple w.layer.stride/]$, the gradient acts as a
@@ -232,7 +233,7 @@ Under the true convolution the forward pass read the filter rotated, so the resu
 back by 180 degrees.
 [/#if]
 \begin{gather*}
-[#if w.layer.padded][=r.grids["padded-input"].matrix?no_esc][#else][=r.grids["input"].matrix?no_esc][/#if] [@gap r.grids["input"]/]
+[#if w.layer.padded][=r.grids["padded-input"].matrix?no_esc][#else][=r.grids["input"].matrix?no_esc][/#if] [@brk r.grids["input"]/]
 \star [#if w.layer.strided][=r.grids["dilated-gradient"].matrix?no_esc][#else][=r.grids["gradient"].matrix?no_esc][/#if]
 \end{gather*}
 In the notation of \texttt{convderiv check}: \texttt{[=r.text]}.
@@ -278,10 +279,10 @@ gradient grid with a border of zeros as wide as the filter reach minus one[#if w
 [#if w.layer.crossCorrelation]rotated [/#if]filter over it, starting at the top left corner where
 it meets only the gradient's first element. This is the \emph{full} convolution:
 \[
-[@statement "input"/]
+[@statement "input"/][#nt]
 \]
 \begin{gather*}
-[=r.grids["padded-gradient"].matrix?no_esc] [@gap r.grids["padded-gradient"]/] \star [=r.grids["dilated-rotated-filter"].matrix?no_esc]
+[=r.grids["padded-gradient"].matrix?no_esc] [@brk r.grids["padded-gradient"]/] \star [=r.grids["dilated-rotated-filter"].matrix?no_esc]
 \end{gather*}
 [#if w.layer.padded]
 The result covers the padded input; the padding rows and columns are cut off again.
@@ -303,7 +304,7 @@ In the notation of \texttt{convderiv check}: \texttt{[=r.text]}.
 Every output element of a channel adds the same bias, so its gradient is the sum of the
 upstream gradient over [#if w.layer.batch > 1]the batch and [/#if]all positions:
 \[
-[@statement "bias"/]
+[@statement "bias"/][#nt]
 \]
 [@proof r "$\\frac{\\partial L}{\\partial b}$"/]
 [/#if]

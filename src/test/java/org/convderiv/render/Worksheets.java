@@ -1,6 +1,7 @@
 package org.convderiv.render;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.convderiv.derive.Derivation;
 import org.convderiv.derive.Deriver;
 import org.convderiv.layer.Dims;
@@ -10,7 +11,7 @@ import org.convderiv.layer.Tensor;
 
 /** Derivations and rendered worksheets shared by the render tests, derived once per layer. */
 final class Worksheets {
-  private static final Map<String, Derivation> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Derivation> CACHE = new ConcurrentHashMap<>();
 
   private Worksheets() {}
 
