@@ -49,7 +49,7 @@ public final class TermFormatter {
     return subscripted(letter(v.tensor()), notation.indexText(v));
   }
 
-  /** {@code \frac{\partial L}{\partial X_{11}}}: the derivative of L with respect to one element. */
+  /** {@code \frac{\partial L}{\partial X_{11}}}: the loss differentiated by one element. */
   public String lossDerivative(Variable v) {
     return partial("L", v);
   }

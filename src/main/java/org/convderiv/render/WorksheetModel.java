@@ -129,7 +129,8 @@ public record WorksheetModel(
       int contributions) {}
 
   /** The chain rule for every element of one tensor ({@code X}, {@code F} or {@code b}). */
-  public record ChainGroup(String tensor, String symbol, String element, Listing<ChainStep> steps) {}
+  public record ChainGroup(String tensor, String symbol, String element,
+      Listing<ChainStep> steps) {}
 
   /** A recognized convolution, its proof and the grids it is made of (by operand role). */
   public record RecognitionView(String kind, String text, boolean proved, int compared,
