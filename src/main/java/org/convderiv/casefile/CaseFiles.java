@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -59,8 +61,8 @@ public final class CaseFiles {
 
   public static CaseFile read(Path path) {
     JsonNode root;
-    try {
-      root = MAPPER.readTree(path.toFile());
+    try (InputStream in = Files.newInputStream(path)) {
+      root = MAPPER.readTree(in);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where =
@@ -98,14 +100,7 @@ public final class CaseFiles {
   }
 
   private static ArrayNode tensorJson(String field, Tensor tensor, Dims shape) {
-    if (tensor == null) {
-      throw new IllegalArgumentException(field + " is missing, the layer needs shape " + shape);
-    }
-    if (!tensor.shape().equals(shape)) {
-      throw new IllegalArgumentException(
-          field + " (shape " + tensor.shape() + ") must have shape " + shape + " for this layer");
-    }
-    return tensorJson(tensor);
+    return tensorJson(LayerValues.requireShape(field, tensor, shape));
   }
 
   private static ArrayNode nest(Tensor t, int axis, int offset) {
@@ -253,7 +248,7 @@ public final class CaseFiles {
       }
       Dims shape = Dims.of(Arrays.copyOf(sizes, rank));
       double[] data = new double[(int) shape.volume()];
-      fill(field, node, shape, 0, 0, data);
+      fill(field, field, node, shape, 0, 0, data);
       if (!shape.equals(expected)) {
         throw fail(field + " (shape " + shape + ") must have shape " + expected
             + " from its spec");
@@ -262,7 +257,8 @@ public final class CaseFiles {
     }
 
     /** Copies the numbers under {@code node} (at depth {@code axis}) row-major into data. */
-    private int fill(String where, JsonNode node, Dims shape, int axis, int at, double[] data) {
+    private int fill(
+        String field, String where, JsonNode node, Dims shape, int axis, int at, double[] data) {
       if (axis == shape.rank()) {
         if (!node.isNumber()) {
           throw fail(where + " (" + describe(node) + ") must be a number");
@@ -271,11 +267,12 @@ public final class CaseFiles {
         return at + 1;
       }
       if (!node.isArray() || node.size() != shape.get(axis)) {
-        throw fail(where + " (" + describe(node) + ") must be an array of " + shape.get(axis)
-            + " entries like its neighbours: the array is not rectangular");
+        String first = field + "[0]".repeat(axis);
+        throw fail(field + " is not rectangular: " + where + " is " + describe(node) + " where "
+            + first + " is an array of " + shape.get(axis));
       }
       for (int i = 0; i < node.size(); i++) {
-        at = fill(where + "[" + i + "]", node.get(i), shape, axis + 1, at, data);
+        at = fill(field, where + "[" + i + "]", node.get(i), shape, axis + 1, at, data);
       }
       return at;
     }
@@ -292,8 +289,9 @@ public final class CaseFiles {
           default: break;
         }
       } else if (node.isArray() || node.isIntegralNumber()) {
+        // PyTorch's padding 0 is its 'valid' mode; naming it so lets a worksheet say so.
         Dims perAxis = axes(node, "spec.padding", rank);
-        return Padding.explicit(perAxis, perAxis);
+        return perAxis.allEqual(0) ? Padding.valid() : Padding.explicit(perAxis, perAxis);
       }
       throw fail("spec.padding (" + describe(node) + ") must be a list of integers per axis"
           + " or one of same, valid, full");

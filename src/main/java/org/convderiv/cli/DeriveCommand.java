@@ -1,14 +1,111 @@
 package org.convderiv.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.convderiv.casefile.CaseFile;
+import org.convderiv.casefile.CaseFiles;
+import org.convderiv.derive.Derivation;
+import org.convderiv.derive.Deriver;
+import org.convderiv.differentiate.SymjaSession;
+import org.convderiv.layer.LayerSpec;
+import org.convderiv.layer.LayerValues;
+import org.convderiv.render.OutputFolder;
+import org.convderiv.render.TemplateEngine;
+import org.convderiv.report.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code convderiv derive}: placeholder until the pipeline lands. */
-@Command(name = "derive", mixinStandardHelpOptions = true,
-    description = "Derives the backward pass of a convolution layer into worksheets.")
+/**
+ * {@code convderiv derive}: derives one layer and writes its worksheets and report. With no
+ * options it derives the classic 3x3 input, 2x2 kernel case into {@code output/}.
+ */
+@Command(name = "derive", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Derives the backward pass of a convolution layer, step by step, into"
+        + " worksheets (LaTeX, Markdown, HTML, PDF) and report.json.")
 public final class DeriveCommand implements Callable<Integer> {
+
+  /** Formats written when none is asked for. */
+  static final String DEFAULT_FORMATS = "tex,md";
+
+  @Mixin LayerOptions layer;
+
+  @Option(names = "--case", paramLabel = "FILE.json",
+      description = "Take the layer and the values of X, F and dL/dO (and b) from a case file"
+          + " in the format of the reference cases.")
+  Path caseFile;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Seed of the random small integers (and of the random reals of the"
+          + " numeric check). Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "output",
+      description = "Output folder. Default: ${DEFAULT-VALUE}.")
+  Path out;
+
+  @Option(names = "--format", paramLabel = "LIST", defaultValue = DEFAULT_FORMATS,
+      description = "Comma-separated: tex, md, html, pdf. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = "--engine", paramLabel = "NAME", defaultValue = "java",
+      description = "Numeric witness: java (built-in), pytorch (PyTorch through DJL) or both"
+          + " (each checked, and compared with each other). Default: ${DEFAULT-VALUE}.")
+  String engine;
+
+  @Option(names = "--verbose", description = "Print progress of each stage on stderr.")
+  boolean verbose;
+
   @Override
   public Integer call() {
-    throw new UnsupportedOperationException("derive is being built");
+    SymjaSession.warmUp();
+    Set<String> formats = formats(format);
+    LayerSpec spec;
+    LayerValues values;
+    if (caseFile != null) {
+      CaseFile c = CaseFiles.read(caseFile);
+      layer.checkAgreesWith(c.spec());
+      spec = c.spec();
+      values = c.values();
+    } else {
+      spec = layer.toSpec();
+      values = LayerValues.randomIntegers(spec, seed);
+    }
+    Derivation d = new Deriver(Engines.select(engine, verbose), seed).derive(spec, values);
+    if (verbose) {
+      d.stageNanos().forEach((stage, ns) ->
+          System.err.printf(Locale.ROOT, "%-14s %8.1f ms%n", stage, ns / 1e6));
+    }
+
+    OutputFolder folder = new OutputFolder(out);
+    folder.add("report.json", Report.toJson(d));
+    Documents.add(folder, d, formats);
+    List<Path> written = folder.commit();
+
+    TemplateEngine templates = new TemplateEngine();
+    List<String> names = new ArrayList<>();
+    written.forEach(p -> names.add(p.toString()));
+    System.out.print(templates.render("en/derive/summary.txt.ftl",
+        Map.of("derivation", d, "written", names)));
+    return d.holds() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+  }
+
+  static Set<String> formats(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String f : text.split(",")) {
+      String t = f.trim().toLowerCase(Locale.ROOT);
+      if (!List.of("tex", "md", "html", "pdf").contains(t)) {
+        throw new IllegalArgumentException(
+            "format (" + f.trim() + ") must be one of tex, md, html, pdf");
+      }
+      out.add(t);
+    }
+    return out;
   }
 }

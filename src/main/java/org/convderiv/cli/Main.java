@@ -1,5 +1,7 @@
 package org.convderiv.cli;
 
+import org.convderiv.bench.BenchCommand;
+import org.convderiv.numeric.EngineUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Derives, step by step, why the backward pass of a convolution is a convolution.",
-    subcommands = {DeriveCommand.class})
+    subcommands = {DeriveCommand.class, GraphCommand.class, BenchCommand.class,
+        CheckCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -41,7 +44,8 @@ public final class Main implements Runnable {
 
   private static int oneLineBadInput(
       Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
-    if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+    if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
+        || e instanceof EngineUnavailableException) {
       cl.getErr().println("convderiv: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }

@@ -1,6 +1,7 @@
 package org.convderiv.derive;
 
 import java.util.List;
+import java.util.Map;
 import org.convderiv.chain.ChainRule;
 import org.convderiv.differentiate.Differentiation;
 import org.convderiv.expand.ForwardExpansion;
@@ -19,7 +20,8 @@ public record Derivation(
     Differentiation local,
     ChainRule chain,
     List<Recognition> recognitions,
-    NumericCheck check) {
+    NumericCheck check,
+    Map<String, Long> stageNanos) {
 
   /** True when every form was proved and every numeric comparison held. */
   public boolean holds() {

@@ -1,6 +1,7 @@
 package org.convderiv.derive;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.convderiv.chain.ChainRule;
 import org.convderiv.differentiate.Differentiation;
@@ -19,7 +20,7 @@ import org.convderiv.term.Variable;
 
 /** Runs the pipeline: expand, differentiate, chain rule, recognize, check. */
 public final class Deriver {
-  private final Engine engine;
+  private final List<Engine> engines;
   private final long seed;
 
   public Deriver() {
@@ -31,22 +32,37 @@ public final class Deriver {
    * @param seed seeds the random reals of the numeric check and its sample of elements
    */
   public Deriver(Engine engine, long seed) {
-    this.engine = engine;
+    this(List.of(engine), seed);
+  }
+
+  /**
+   * @param engines the witnesses of the numeric check; with two, they are also compared with
+   *     each other
+   * @param seed seeds the random reals of the numeric check and its sample of elements
+   */
+  public Deriver(List<Engine> engines, long seed) {
+    if (engines.isEmpty()) {
+      throw new IllegalArgumentException("engines (none) must name at least one engine");
+    }
+    this.engines = List.copyOf(engines);
     this.seed = seed;
   }
 
   public Derivation derive(LayerSpec spec, LayerValues values) {
     SymjaSession.warmUp();
-    ForwardExpansion forward = ForwardExpansion.of(spec);
-    Differentiation local = Differentiation.of(forward);
-    ChainRule chain = ChainRule.of(spec, local);
-    var recognitions = Recognizer.recognize(spec, chain);
-    Map<Variable, Polynomial> outputs = new LinkedHashMap<>();
-    for (OutputExpansion e : forward.outputs()) {
-      outputs.put(e.output(), e.expression());
-    }
-    NumericCheck check = NumericCheck.run(spec, engine, outputs, chain.asMap(), values, seed);
+    StageTimer timer = new StageTimer();
+    ForwardExpansion forward = timer.time("expand", () -> ForwardExpansion.of(spec));
+    Differentiation local = timer.time("differentiate", () -> Differentiation.of(forward));
+    ChainRule chain = timer.time("chain rule", () -> ChainRule.of(spec, local));
+    var recognitions = timer.time("recognize", () -> Recognizer.recognize(spec, chain));
+    NumericCheck check = timer.time("numeric check", () -> {
+      Map<Variable, Polynomial> outputs = new LinkedHashMap<>();
+      for (OutputExpansion e : forward.outputs()) {
+        outputs.put(e.output(), e.expression());
+      }
+      return NumericCheck.run(spec, engines, outputs, chain.asMap(), values, seed);
+    });
     return new Derivation(spec, values, Notation.of(spec), forward, local, chain, recognitions,
-        check);
+        check, timer.times());
   }
 }

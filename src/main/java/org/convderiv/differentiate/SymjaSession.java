@@ -44,7 +44,11 @@ public final class SymjaSession implements AutoCloseable {
       // Derivations never read files or run scripts; keep Symja from doing either.
       Config.FILESYSTEM_ENABLED = false;
       F.initSymbols();
-      return new ExprEvaluator(false, (short) 100);
+      ExprEvaluator ev = new ExprEvaluator(false, (short) 100);
+      // The first D loads its rules; do it here, in the background, not on the first real call.
+      ISymbol x = F.symbol("v0");
+      ev.eval(F.D(F.Times(x, F.symbol("v1")), x));
+      return ev;
     });
   }
 

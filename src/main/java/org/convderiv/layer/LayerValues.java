@@ -24,6 +24,18 @@ public record LayerValues(Tensor x, Tensor f, Tensor g, Tensor b) {
     return Dims.of(spec.channelsOut());
   }
 
+  /** Returns {@code t} when it has the shape; else a one-line message naming the role. */
+  public static Tensor requireShape(String role, Tensor t, Dims shape) {
+    if (t == null) {
+      throw new IllegalArgumentException(role + " is missing, the layer needs shape " + shape);
+    }
+    if (!t.shape().equals(shape)) {
+      throw new IllegalArgumentException(
+          role + " (shape " + t.shape() + ") must have shape " + shape + " for this layer");
+    }
+    return t;
+  }
+
   /** Small random integers in [-3, 3], reproducible from the seed. */
   public static LayerValues randomIntegers(LayerSpec spec, long seed) {
     Random r = new Random(seed);

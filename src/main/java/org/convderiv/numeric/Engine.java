@@ -2,6 +2,7 @@ package org.convderiv.numeric;
 
 import org.convderiv.layer.LayerSpec;
 import org.convderiv.layer.LayerValues;
+import org.convderiv.layer.Tensor;
 
 /**
  * A concrete convolution engine: the independent witness the symbolic derivation is checked
@@ -17,4 +18,9 @@ public interface Engine {
 
   /** Forward pass and backward pass with {@code values.g()} as the upstream gradient. */
   Gradients run(LayerSpec spec, LayerValues values);
+
+  /** The forward output alone; engines override it when they can skip the backward pass. */
+  default Tensor forward(LayerSpec spec, LayerValues values) {
+    return run(spec, values).o();
+  }
 }

@@ -144,7 +144,7 @@ public final class FiniteDifferences {
 
   /** {@code L = sum(G * O)} at the given values. */
   public static double loss(Engine engine, LayerSpec spec, LayerValues values) {
-    Tensor o = engine.run(spec, values).o();
+    Tensor o = engine.forward(spec, values);
     Tensor g = values.g();
     double sum = 0;
     for (int i = 0; i < o.size(); i++) {

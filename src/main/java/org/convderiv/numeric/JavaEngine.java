@@ -48,6 +48,7 @@ public final class JavaEngine implements Engine {
   }
 
   /** The forward pass alone, {@code O}, at half the cost of {@link #run}. */
+  @Override
   public Tensor forward(LayerSpec spec, LayerValues values) {
     return sweep(spec, values, false).o();
   }
@@ -59,10 +60,14 @@ public final class JavaEngine implements Engine {
    */
   private static Gradients sweep(LayerSpec spec, LayerValues values, boolean backward) {
     Geometry geo = Geometry.of(spec);
-    double[] x = checked("X", values.x(), geo.xShape()).toArray();
-    double[] f = checked("F", values.f(), geo.fShape()).toArray();
-    double[] g = checked("G", values.g(), geo.oShape()).toArray();
-    double[] b = spec.bias() ? checked("b", values.b(), Dims.of(spec.channelsOut())).toArray()
+    Dims xShape = LayerValues.xShape(spec);
+    Dims fShape = LayerValues.fShape(spec);
+    Dims oShape = LayerValues.oShape(spec);
+    double[] x = LayerValues.requireShape("X", values.x(), xShape).toArray();
+    double[] f = LayerValues.requireShape("F", values.f(), fShape).toArray();
+    double[] g = LayerValues.requireShape("G", values.g(), oShape).toArray();
+    double[] b = spec.bias()
+        ? LayerValues.requireShape("b", values.b(), LayerValues.bShape(spec)).toArray()
         : null;
 
     int inVol = (int) spec.input().volume();
@@ -115,23 +120,12 @@ public final class JavaEngine implements Engine {
         }
       }
     }
-    Tensor out = new Tensor(geo.oShape(), o);
+    Tensor out = new Tensor(oShape, o);
     if (!backward) {
       return new Gradients(out, null, null, null);
     }
-    return new Gradients(out, new Tensor(geo.xShape(), dx), new Tensor(geo.fShape(), df),
-        db == null ? null : new Tensor(Dims.of(spec.channelsOut()), db));
-  }
-
-  private static Tensor checked(String role, Tensor t, Dims shape) {
-    if (t == null) {
-      throw new IllegalArgumentException(role + " is missing, the layer needs shape " + shape);
-    }
-    if (!t.shape().equals(shape)) {
-      throw new IllegalArgumentException(
-          role + " (shape " + t.shape() + ") must have shape " + shape + " for this layer");
-    }
-    return t;
+    return new Gradients(out, new Tensor(xShape, dx), new Tensor(fShape, df),
+        db == null ? null : new Tensor(LayerValues.bShape(spec), db));
   }
 
   /**
@@ -143,8 +137,7 @@ public final class JavaEngine implements Engine {
    * @param taps for kernel position {@code u}: the position of F that slides there, {@code u}
    *     itself or its mirror image under the true convolution
    */
-  private record Geometry(
-      Dims output, Dims xShape, Dims fShape, Dims oShape, int[] reads, int[] taps) {
+  private record Geometry(Dims output, int[] reads, int[] taps) {
 
     static Geometry of(LayerSpec spec) {
       int rank = spec.input().rank();
@@ -182,11 +175,7 @@ public final class JavaEngine implements Engine {
         taps[u] = kernel.offsetOf(ku);
       }
 
-      return new Geometry(output,
-          withLeading(spec.input(), spec.batch(), spec.channelsIn()),
-          withLeading(kernel, spec.channelsOut(), spec.channelsIn() / spec.groups()),
-          withLeading(output, spec.batch(), spec.channelsOut()),
-          reads, taps);
+      return new Geometry(output, reads, taps);
     }
 
     /** Row-major position of {@code s i + d u - padBefore} in unpadded X, -1 on padding. */
@@ -201,16 +190,6 @@ public final class JavaEngine implements Engine {
         offset = offset * spec.input().get(a) + p;
       }
       return offset;
-    }
-
-    private static Dims withLeading(Dims spatial, int first, int second) {
-      int[] s = new int[spatial.rank() + 2];
-      s[0] = first;
-      s[1] = second;
-      for (int a = 0; a < spatial.rank(); a++) {
-        s[a + 2] = spatial.get(a);
-      }
-      return Dims.of(s);
     }
   }
 }

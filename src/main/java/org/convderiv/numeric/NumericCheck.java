@@ -1,5 +1,6 @@
 package org.convderiv.numeric;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -16,7 +17,7 @@ import org.convderiv.term.Variable;
  * forward and backward pass and with central finite differences.
  */
 public record NumericCheck(String engine, String engineVersion, List<NumericRun> runs,
-    boolean passed) {
+    List<EngineComparison> comparisons, boolean passed) {
 
   /** Elements differentiated numerically at most; smaller layers get every element. */
   public static final int FINITE_DIFFERENCE_SAMPLE = 240;
@@ -27,13 +28,30 @@ public record NumericCheck(String engine, String engineVersion, List<NumericRun>
    * @param outputs the forward expansion, output element to expression
    * @param gradients the chain-rule results, target element to expression
    */
-  public static NumericCheck run(LayerSpec spec, Engine engine, Map<Variable, Polynomial> outputs,
-      Map<Variable, Polynomial> gradients, LayerValues integers, long seed) {
-    NumericRun exact = runAt("integers", spec, engine, outputs, gradients, integers, true, seed);
-    NumericRun reals = runAt("reals", spec, engine, outputs, gradients,
-        LayerValues.randomReals(spec, seed), false, seed);
-    return new NumericCheck(engine.name(), engine.version(), List.of(exact, reals),
-        exact.passed() && reals.passed());
+  public static NumericCheck run(LayerSpec spec, List<Engine> engines,
+      Map<Variable, Polynomial> outputs, Map<Variable, Polynomial> gradients,
+      LayerValues integers, long seed) {
+    LayerValues reals = LayerValues.randomReals(spec, seed);
+    List<NumericRun> runs = new ArrayList<>();
+    for (Engine engine : engines) {
+      runs.add(runAt("integers", spec, engine, outputs, gradients, integers, true, seed));
+      runs.add(runAt("reals", spec, engine, outputs, gradients, reals, false, seed));
+    }
+    // With two engines, each is also the other's witness, at both sets of values.
+    List<EngineComparison> comparisons = new ArrayList<>();
+    for (int i = 1; i < engines.size(); i++) {
+      for (int r = 0; r < 2; r++) {
+        NumericRun a = runs.get(r);
+        NumericRun b = runs.get(2 * i + r);
+        comparisons.add(EngineComparison.of(a.engineName(), a.engine(), b.engineName(), b.engine()));
+      }
+    }
+    boolean passed = runs.stream().allMatch(NumericRun::passed)
+        && comparisons.stream().allMatch(c -> c.maxAbsDifference() <= 1e-9);
+    return new NumericCheck(
+        String.join(" and ", engines.stream().map(Engine::name).toList()),
+        String.join("; ", engines.stream().map(Engine::version).toList()),
+        List.copyOf(runs), List.copyOf(comparisons), passed);
   }
 
   private static NumericRun runAt(String label, LayerSpec spec, Engine engine,
@@ -62,7 +80,7 @@ public record NumericCheck(String engine, String engineVersion, List<NumericRun>
       passed &= e.passes(Tolerance.GRADCHECK);
       maxFd = Math.max(maxFd, Math.abs(e.claimed() - e.estimated()));
     }
-    return new NumericRun(label, values, symbolic, reference, maxEngine, maxFd, fd.size(), total,
+    return new NumericRun(engine.name(), label, values, symbolic, reference, maxEngine, maxFd, fd.size(), total,
         exact, passed);
   }
 

@@ -8,9 +8,22 @@ import java.util.List;
 public record Monomial(long coefficient, List<Variable> factors) implements Comparable<Monomial> {
 
   public Monomial {
+    factors = isSorted(factors) ? List.copyOf(factors) : sortedCopy(factors);
+  }
+
+  private static boolean isSorted(List<Variable> factors) {
+    for (int i = 1; i < factors.size(); i++) {
+      if (factors.get(i - 1).compareTo(factors.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<Variable> sortedCopy(List<Variable> factors) {
     List<Variable> sorted = new ArrayList<>(factors);
     Collections.sort(sorted);
-    factors = List.copyOf(sorted);
+    return List.copyOf(sorted);
   }
 
   public static Monomial of(Variable... factors) {

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.convderiv.casefile.CaseFile;
 import org.convderiv.casefile.CaseFiles;
 import org.convderiv.numeric.Gradients;
+import org.convderiv.numeric.pytorch.PyTorchEngine;
 import org.convderiv.recognize.Recognition;
 import org.convderiv.testing.SharedCases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +27,23 @@ class ReferenceCasesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void symbolicGradientsEqualPyTorchExactly(Path file) {
+  void symbolicGradientsEqualTheReferenceValuesExactly(Path file) {
+    assertReproduced(file, new Deriver());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void pyTorchEngineThroughDjlReproducesEveryCase(Path file) {
+    assertReproduced(file, new Deriver(List.of(PyTorchEngine.load()), 1));
+  }
+
+  private static void assertReproduced(Path file, Deriver deriver) {
     CaseFile c = CaseFiles.read(file);
-    Derivation d = new Deriver().derive(c.spec(), c.values());
+    Derivation d = deriver.derive(c.spec(), c.values());
+    Gradients engine = d.check().runs().get(0).engine();
+    assertEquals(c.expected().o(), engine.o(), "engine O");
+    assertEquals(c.expected().dx(), engine.dx(), "engine dL/dX");
+    assertEquals(c.expected().df(), engine.df(), "engine dL/dF");
     Gradients symbolic = d.check().runs().get(0).symbolic();
     Gradients expected = c.expected();
     assertEquals(expected.o(), symbolic.o(), "O");

@@ -1,0 +1,167 @@
+package org.convderiv.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.convderiv.check.CheckReport;
+import org.convderiv.check.Checker;
+import org.convderiv.check.LayerSettings;
+import org.convderiv.check.ReportModel;
+import org.convderiv.check.Sources;
+import org.convderiv.check.Truth;
+import org.convderiv.layer.LayerException;
+import org.convderiv.layer.LayerSpec;
+import org.convderiv.render.TemplateEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code convderiv check FILE}: checks hand-derived formulas against the derivation. Thin: it
+ * reads the file, settles the layer, and hands over to {@link Checker}.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Checks hand-derived formulas of a convolution layer: each claim is correct, or wrong"
+            + " with its missing and extra terms and a small integer counterexample.",
+        "",
+        "Claims, one per line (plain or LaTeX), or in $$ blocks and ```math fences of a"
+            + " Markdown file (.md):",
+        "  dL/dX22 = dL/dO11*F22 + dL/dO12*F21 + dL/dO21*F12 + dL/dO22*F11",
+        "  \\frac{\\partial L}{\\partial X_{22}} = \\frac{\\partial L}{\\partial O_{11}} F_{22}"
+            + " + ...",
+        "  O12 = X12 F11 + X13 F12 + X22 F21 + X23 F22",
+        "  dL/dF = conv(X, dilate(dL/dO, 2))      dL/dX = full_conv(rot180(F), dL/dO)",
+        "Indices start at 1; batch and channel indices appear only when that size exceeds 1"
+            + " (dL/dO_{2,1,1} is output channel 2); from size 10 on they need commas.",
+        "Tensor functions: conv(A, B, stride=, dilation=, padding=) (the smaller operand"
+            + " slides), full_conv(A, B, stride=, dilation=) (A slides over B padded by A's span),"
+            + " rot180, flip (rows), transpose, dilate(T, s), pad(T, p), crop(T, p), sum(T)"
+            + " (positions and batch). Convolutions sum over the axis n, co or ci the operands"
+            + " share.",
+        "",
+        "The layer comes from the options below, or from a header line in the file such as",
+        "  % layer: input 5x5, kernel 3x3, stride 2, channels-out 2",
+        "(after %, #, // or <!--, settings named like the options); options override it.",
+        "Lines starting with %, # or // are comments.",
+        "",
+        "Exit status: 0 when every claim holds, 1 when one is wrong, 2 for bad input."})
+public final class CheckCommand implements Callable<Integer> {
+
+  @Spec CommandSpec command;
+
+  @Parameters(paramLabel = "FILE", description = "File of claims, or - for standard input.")
+  String file;
+
+  @Mixin LayerOptions layer;
+
+  @Option(names = "--report", paramLabel = "FILE.md|FILE.tex",
+      description = "Also write the results as a Markdown or LaTeX report.")
+  Path report;
+
+  @Override
+  public Integer call() {
+    String content = read(file);
+    String kind = report == null ? null : reportKind(report);
+    LayerSpec spec = layerOf(content);
+    CheckReport result = new Checker(spec, Truth.derived(spec))
+        .check(Sources.read(file, content));
+
+    String source = file.equals("-") ? "standard input" : file;
+    Map<String, Object> model = ReportModel.of(result, source);
+    TemplateEngine templates = new TemplateEngine();
+    PrintWriter out = command.commandLine().getOut();
+    out.print(templates.render("en/check/terminal.txt.ftl", model));
+    out.flush();
+    if (kind != null) {
+      write(report, templates.render("en/check/report." + kind + ".ftl", model));
+    }
+    return switch (result.outcome()) {
+      case ALL_HOLD -> ExitCodes.OK;
+      case WRONG -> ExitCodes.CHECK_FAILED;
+      case BAD_INPUT -> ExitCodes.BAD_INPUT;
+    };
+  }
+
+  /** Options win; settings of the file's header fill in what the options leave open. */
+  private LayerSpec layerOf(String content) {
+    var header = Sources.layerHeader(content);
+    if (header.isEmpty()) {
+      return layer.toSpec();
+    }
+    Map<String, String> s = LayerSettings.parseHeader(header.get());
+    layer.input = first(layer.input, s.get("input"));
+    layer.kernel = first(layer.kernel, s.get("kernel"));
+    layer.stride = first(layer.stride, s.get("stride"));
+    layer.padding = first(layer.padding, s.get("padding"));
+    layer.dilation = first(layer.dilation, s.get("dilation"));
+    layer.convention = first(layer.convention, s.get("convention"));
+    layer.channelsIn = count(layer.channelsIn, s, "channels-in");
+    layer.channelsOut = count(layer.channelsOut, s, "channels-out");
+    layer.groups = count(layer.groups, s, "groups");
+    layer.batch = count(layer.batch, s, "batch");
+    if (s.containsKey("bias")) {
+      String b = s.get("bias");
+      if (!b.equals("true") && !b.equals("false")) {
+        throw new LayerException("bias (" + b + ") must be true or false");
+      }
+      layer.bias |= b.equals("true");
+    }
+    return layer.toSpec();
+  }
+
+  private static String first(String option, String header) {
+    return option != null ? option : header;
+  }
+
+  private static Integer count(Integer option, Map<String, String> header, String key) {
+    if (option != null || !header.containsKey(key)) {
+      return option;
+    }
+    try {
+      return Integer.valueOf(header.get(key));
+    } catch (NumberFormatException e) {
+      throw new LayerException(key + " (" + header.get(key) + ") must be a whole number");
+    }
+  }
+
+  private static String reportKind(Path report) {
+    String name = report.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".md")) {
+      return "md";
+    }
+    if (name.endsWith(".tex")) {
+      return "tex";
+    }
+    throw new IllegalArgumentException("report (" + report + ") must end in .md or .tex");
+  }
+
+  private static String read(String file) {
+    try {
+      byte[] bytes = file.equals("-")
+          ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("claims file (" + file + ") cannot be read: "
+          + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static void write(Path path, String text) {
+    try {
+      Files.writeString(path, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("report (" + path + ") cannot be written: "
+          + e.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.convderiv.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Files of one run, collected in memory and written only once all of them exist, so that a
+ * failure never leaves a half-written output folder. Each file is written to a hidden temporary
+ * name beside its target and renamed into place.
+ */
+public final class OutputFolder {
+  private final Path folder;
+  private final Map<String, byte[]> files = new TreeMap<>();
+
+  public OutputFolder(Path folder) {
+    this.folder = folder;
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  public OutputFolder add(String relativePath, String text) {
+    return add(relativePath, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public OutputFolder add(String relativePath, byte[] content) {
+    files.put(relativePath, content.clone());
+    return this;
+  }
+
+  /** Adds every regular file under {@code source}, keeping relative paths under {@code prefix}. */
+  public OutputFolder addTree(Path source, String prefix) {
+    try (Stream<Path> walk = Files.walk(source)) {
+      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String rel = source.relativize(p).toString().replace('\\', '/');
+        add(prefix + rel, Files.readAllBytes(p));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  public Map<String, byte[]> files() {
+    return Map.copyOf(files);
+  }
+
+  /** Writes every file; returns the paths written, in name order. */
+  public List<Path> commit() {
+    List<Path> staged = new ArrayList<>();
+    List<Path> written = new ArrayList<>();
+    try {
+      Files.createDirectories(folder);
+      for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        Path target = folder.resolve(e.getKey()).normalize();
+        if (!target.startsWith(folder.normalize())) {
+          throw new IllegalArgumentException("output file (" + e.getKey()
+              + ") must stay inside " + folder);
+        }
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling("." + target.getFileName() + ".part");
+        Files.write(temp, e.getValue());
+        staged.add(temp);
+      }
+      int k = 0;
+      for (String name : files.keySet()) {
+        Path target = folder.resolve(name).normalize();
+        move(staged.get(k++), target);
+        written.add(target);
+      }
+      return written;
+    } catch (IOException e) {
+      staged.forEach(OutputFolder::deleteQuietly);
+      throw new UncheckedIOException("cannot write to " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // Best effort: the staged file is hidden and named .part.
+    }
+  }
+
+  /** Deletes a folder tree; used for scratch folders of external tools. */
+  public static void deleteTree(Path root) {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(OutputFolder::deleteQuietly);
+    } catch (IOException ignored) {
+      // Scratch space only.
+    }
+  }
+}

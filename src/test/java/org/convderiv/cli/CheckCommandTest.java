@@ -1,0 +1,108 @@
+package org.convderiv.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+  @TempDir Path dir;
+
+  /** Runs the command with standard output captured; returns exit code and output. */
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String stdin, String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    InputStream oldIn = System.in;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      int exit = Main.run(args);
+      return new Run(exit, out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+      System.setIn(oldIn);
+    }
+  }
+
+  @Test
+  void correctClaimsExitZero() {
+    Run r = run("dL/dX22 = dL/dO11*F22 + dL/dO12*F21 + dL/dO21*F12 + dL/dO22*F11\n",
+        "check", "-", "--input", "3x3", "--kernel", "2x2");
+    assertEquals(ExitCodes.OK, r.exit());
+    assertEquals("line 1: correct  dL/dX22 = dL/dO11*F22 + dL/dO12*F21 + dL/dO21*F12"
+        + " + dL/dO22*F11\n1 of 1 claim holds.\n", r.out());
+  }
+
+  @Test
+  void aWrongClaimExitsOneAndPrintsMissingTermAndCounterexample() throws Exception {
+    Path claims = dir.resolve("claims.txt");
+    Files.writeString(claims, "% layer: input 3x3, kernel 2x2\ndL/dX13 = dL/dO12*F11\n");
+    Run r = run("", "check", claims.toString());
+    assertEquals(ExitCodes.CHECK_FAILED, r.exit());
+    assertEquals("line 2: WRONG    dL/dX13 = dL/dO12*F11\n"
+        + "    dL/dX13: missing dL/dO12*F12; extra dL/dO12*F11\n"
+        + "      with dL/dO12 = 1, F11 = 4, F12 = 3: the claim gives 4, the truth 3\n"
+        + "0 of 1 claim holds.\n", r.out());
+  }
+
+  @Test
+  void theHeaderGivesTheLayerAndOptionsOverrideIt() throws Exception {
+    Path claims = dir.resolve("stride.txt");
+    Files.writeString(claims, "# layer: input 5x5, kernel 3x3, stride 1\n"
+        + "dL/dF11 = dL/dO11*X11 + dL/dO12*X13 + dL/dO21*X31 + dL/dO22*X33\n");
+    assertEquals(ExitCodes.OK, run("", "check", claims.toString(), "--stride", "2").exit());
+    assertEquals(ExitCodes.CHECK_FAILED, run("", "check", claims.toString()).exit());
+  }
+
+  @Test
+  void aMalformedLineExitsTwoWithLineAndColumn() {
+    Run r = run("dL/dX11 = dL/dO11*F11\ndL/dX12 = (dL/dO11 F12\n", "check", "-");
+    assertEquals(ExitCodes.BAD_INPUT, r.exit());
+    assertTrue(r.out().contains("line 2:23: found the end of the claim: expected ')' to close"
+        + " the one opened at column 11"), r.out());
+  }
+
+  @Test
+  void aMissingFileIsBadInputInOneLine() {
+    Run r = run("", "check", dir.resolve("absent.txt").toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.exit());
+    assertTrue(r.err().startsWith("convderiv: claims file ("), r.err());
+  }
+
+  @Test
+  void theReportIsWrittenAsLatexWithFormulasAndEscapedText() throws Exception {
+    Path report = dir.resolve("report.tex");
+    Run r = run("dL/dX11 = dL/dO11*F12\ndL/dX12 = 100% wrong\n", "check", "-", "--report",
+        report.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.exit());
+    String tex = Files.readString(report);
+    assertTrue(tex.contains("Missing: $\\frac{\\partial L}{\\partial O_{11}} F_{11}$."), tex);
+    assertTrue(tex.contains("\\item Line 2, column 14: character '\\%' is not part of a claim"),
+        tex);
+    assertTrue(tex.endsWith("\\end{document}\n"), tex);
+  }
+
+  @Test
+  void theReportIsWrittenAsMarkdown() throws Exception {
+    Path report = dir.resolve("report.md");
+    run("dL/dF = conv(X, dL/dO)\n", "check", "-", "--report", report.toString());
+    String md = Files.readString(report);
+    assertTrue(md.contains("**1 of 1 claim holds.**"), md);
+    assertTrue(md.contains("All 4 elements agree with the derivation, term for term."), md);
+  }
+}

@@ -1,0 +1,23 @@
+[#-- What check prints on the terminal: one verdict per claim, then the problems. --]
+[#list claims as c]
+line [=c.line]: [#if c.holds]correct[#else]WRONG  [/#if]  [=c.text]
+[#if c.shapeDiffers]
+    the right-hand side has axes and sizes [=c.claimedShape], but [=c.target] has [=c.trueShape]
+[/#if]
+[#if c.whole && !c.holds && !c.shapeDiffers]
+    [=c.wrongCount] of [=c.elementsCompared] elements differ
+[/#if]
+[#list c.elements as e]
+    [=e.target]:[#if e.hasMissing] missing [=e.missing][/#if][#if e.hasMissing && e.hasExtra];[/#if][#if e.hasExtra] extra [=e.extra][/#if]
+[#if e.hasCounterexample]
+      with [#list e.values as v][=v.name] = [=v.value][#sep], [/#list]: the claim gives [=e.claimed], the truth [=e.truth]
+[/#if]
+[/#list]
+[#if c.unlisted > 0]
+    ... and [=c.unlisted] more elements
+[/#if]
+[/#list]
+[#list problems as p]
+line [=p.line]:[=p.column]: [=p.message]
+[/#list]
+[=correct] of [=total] claim[#if total != 1]s[/#if] hold[#if total == 1]s[/#if][#if problems?has_content]; [=problems?size] line[#if problems?size != 1]s[/#if] could not be read[/#if].
