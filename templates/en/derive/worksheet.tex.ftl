@@ -1,0 +1,366 @@
+[#ftl strip_whitespace=true]
+[#-- The derive worksheet in LaTeX. Data: w (org.convderiv.render.WorksheetModel) and figures
+     (name -> LaTeX markup, empty until figures are wired in). Formula markup arrives built and
+     is printed with ?no_esc; every other interpolation is escaped for LaTeX. --]
+[#macro dims d][#list d as v][=v][#sep] \times [/#list][/#macro]
+[#macro tuple d]([#list d as v][=v][#sep], [/#list])[/#macro]
+[#macro lines lhs rows][#list rows as r][#if r?is_first][=lhs?no_esc] &= [#else] \\
+  &\quad [/#if][=r?no_esc][/#list]
+[/#macro]
+[#macro equation e]
+\begin{align*}
+[@lines e.lhs e.rows/]
+\end{align*}
+[/#macro]
+[#macro selection listing noun]
+[#if listing.partial]
+\emph{Showing [=listing.items?size] of [=listing.total] [=noun]; all [=listing.total] are
+derived and checked.}
+[/#if]
+[/#macro]
+[#macro statement kind]
+[#if kind == "filter"]
+[#if w.layer.crossCorrelation]
+\frac{\partial L}{\partial F} = [#if w.layer.batch > 1]\sum_{n} [/#if][#if w.layer.padded]X_{\mathrm{pad}}[#else]X[/#if] \star \frac{\partial L}{\partial O}[#t]
+[#else]
+\frac{\partial L}{\partial F} = \operatorname{rot}_{180}\!\left([#if w.layer.batch > 1]\sum_{n} [/#if][#if w.layer.padded]X_{\mathrm{pad}}[#else]X[/#if] \star \frac{\partial L}{\partial O}\right)[#t]
+[/#if]
+[#elseif kind == "input"]
+\frac{\partial L}{\partial X} = [#if w.layer.channelsOut > w.layer.groups]\sum_{c_{\mathrm{out}}} [/#if]\operatorname{pad}\!\left(\frac{\partial L}{\partial O}\right) \star [#if w.layer.crossCorrelation]\operatorname{rot}_{180}(F)[#else]F[/#if][#t]
+[#else]
+\frac{\partial L}{\partial b} = \sum_{[#if w.layer.batch > 1]n, [/#if]\text{positions}} \frac{\partial L}{\partial O}[#t]
+[/#if]
+[/#macro]
+[#-- Grids side by side, or one per line once a grid is shown with dots (it is wide). --]
+[#macro gap grid][#if grid.elided]\\[#else]\qquad[/#if][/#macro]
+[#macro brk grid][#if grid.elided]\\[/#if][/#macro]
+[#macro valueTable rows tensor]
+Gradient with respect to $[=tensor]$, evaluated:
+[@selection rows "elements"/]
+\begin{center}
+\begin{tabular}{lrr}
+\toprule
+element & symbolic & engine \\
+\midrule
+[#list rows.items as row]
+$[=row.element?no_esc]$ & $[=row.symbolic]$ & $[=row.engine]$ \\
+[/#list]
+\bottomrule
+\end{tabular}
+\end{center}
+[/#macro]
+[#macro proof r noun]
+[#-- noun is formula markup given by this template --]
+[#if r.proved]
+Proof: each of the [=r.compared] elements was expanded again from this convolution
+and compared term by term with the chain-rule result for [=noun?no_esc]; all [=r.compared]
+agree exactly.
+[#else]
+The convolution does \textbf{not} reproduce the chain rule: of [=r.compared] elements compared,
+the first that differs is
+\begin{align*}
+[=r.mismatchTarget?no_esc] &= [=r.mismatchDerived?no_esc] && \text{(chain rule)} \\
+ &\ne [=r.mismatchRecognized?no_esc] && \text{(convolution)}
+\end{align*}
+[/#if]
+[/#macro]
+\documentclass[11pt,a4paper]{article}
+\usepackage[margin=2cm]{geometry}
+\usepackage{amsmath}
+\usepackage{amssymb}
+\usepackage{array}
+\usepackage{booktabs}
+[#if figures?has_content]
+\usepackage{tikz}
+[/#if]
+\allowdisplaybreaks
+\setcounter{MaxMatrixCols}{20}
+% The text bullet would need a TS1 bitmap font on a minimal TeX Live; the math one is Type 1.
+\renewcommand{\labelitemi}{$\bullet$}
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{0.6em}
+\newsavebox{\worksheetbox}
+\newenvironment{framedbox}[1]
+  {\par\medskip\noindent\begin{lrbox}{\worksheetbox}%
+   \begin{minipage}{\dimexpr\linewidth-2\fboxsep-2\fboxrule\relax}%
+   \textbf{#1}\par}
+  {\end{minipage}\end{lrbox}\fbox{\usebox{\worksheetbox}}\par\medskip}
+
+\title{Backpropagation through a convolution layer[#if w.name??]:\\ [=w.name][/#if]}
+\author{}
+\date{}
+
+\begin{document}
+\maketitle
+
+\begin{framedbox}{Convention and notation}
+The layer computes a \emph{cross-correlation}, which deep learning calls convolution:
+the filter slides over the input without being flipped.
+[#if !w.layer.crossCorrelation]
+This worksheet uses the \emph{true convolution} instead: the filter is rotated by
+180 degrees before it slides.
+[/#if]
+We write $\star$ for the [#if w.layer.crossCorrelation]cross-correlation[#else]true convolution[/#if] and
+\begin{itemize}
+\item $X$ for the input, $F$ for the filter[#if w.layer.bias], $b$ for the bias[/#if], $O$ for the
+  output, and $L$ for the loss, whose gradient
+  $\frac{\partial L}{\partial O}$ arrives from the next layer[#if !w.notation.fraction]; its
+  element $[=w.notation.gradient?no_esc]$ stands for $\frac{\partial L}{\partial [=w.notation.output?no_esc]}$[/#if];
+\item indices count from 1, row before column: $[=w.notation.input?no_esc]$ is the first
+  element of $X$;
+[#if w.notation.compact]
+\item every size is below 10, so the digits of an index are written together
+  ($[=w.notation.input?no_esc]$); from size 10 on they would be separated by commas
+  ($[=w.notation.longIndex?no_esc]$);
+[#else]
+\item a size reaches 10, so every index separates its digits with commas
+  ($[=w.notation.longIndex?no_esc]$);
+[/#if]
+[#if w.notation.showBatch || w.notation.showChannelIn || w.notation.showChannelOut]
+\item leading indices name[#if w.notation.showBatch] the sample of the batch[/#if][#if w.notation.showChannelIn || w.notation.showChannelOut] the channels[/#if], before the position;
+[/#if]
+\item $\frac{\partial L}{\partial F_{ij}}$ is the derivative of the loss with respect to one
+  element; $\frac{\partial L}{\partial F}$ is the grid of all of them.
+\end{itemize}
+\end{framedbox}
+
+\section{Setup}
+The layer has an input of size $[@dims w.layer.input/]$, a filter of size
+$[@dims w.layer.kernel/]$, stride $[@tuple w.layer.stride/]$, dilation
+$[@tuple w.layer.dilation/]$ and padding [=w.layer.padding][#if w.layer.batch > 1],
+a batch of [=w.layer.batch][/#if][#if w.layer.channelsIn > 1 || w.layer.channelsOut > 1],
+[=w.layer.channelsIn] input and [=w.layer.channelsOut] output channels[/#if][#if w.layer.groups > 1]
+in [=w.layer.groups] groups[/#if][#if w.layer.bias], and a bias[/#if].
+[#if w.setup.sliced]
+The grids below show the first sample and the first channels.
+[/#if]
+\begin{gather*}
+X = [=w.setup.x.matrix?no_esc], [@gap w.setup.x/] F = [=w.setup.f.matrix?no_esc]
+\end{gather*}
+The output size on each axis is
+$\left\lfloor \frac{n + p_{\mathrm{before}} + p_{\mathrm{after}} - d\,(k - 1) - 1}{s} \right\rfloor + 1$:
+\begin{align*}
+[#list w.layer.sizes as a]
+\text{axis [=a.axis]:} \quad \left\lfloor \frac{[=a.input] + [=a.padBefore] + [=a.padAfter] - [=a.dilation] \cdot ([=a.kernel] - 1) - 1}{[=a.stride]} \right\rfloor + 1 &= \left\lfloor \frac{[=a.reach]}{[=a.stride]} \right\rfloor + 1 = [=a.output][#sep] \\[/#sep]
+[/#list]
+\end{align*}
+[#list w.layer.sizes as a][#if a.unread > 0]
+On axis [=a.axis] the division leaves a remainder of [=a.unread]: the last [=a.unread]
+input position(s) never meet the filter, so their gradient will be 0.
+[/#if][/#list]
+\begin{gather*}
+O = [=w.setup.o.matrix?no_esc], [@gap w.setup.o/] \frac{\partial L}{\partial O} = [=w.setup.g.matrix?no_esc]
+\end{gather*}
+[#if figures.window??]
+[=figures.window?no_esc]
+[/#if]
+
+\section{Forward pass, element by element}
+Each output element is the filter laid over one window of the input, multiplied
+element-wise and summed[#if w.layer.bias], plus the bias[/#if].
+[@selection w.forward "output elements"/]
+[#list w.forward.items as e]
+[@equation e/]
+[/#list]
+
+\section{Local gradients}
+Each output element is a sum of products, so its derivative with respect to one filter
+element is the input element that multiplies it, and the other way round. Only the nonzero
+local gradients are listed; every other one is 0.
+[#list w.local as g]
+\subsection*{([=g.label]) With respect to $[=g.tensor]$}
+[@selection g.outputs "output elements"/]
+[#list g.outputs.items as e]
+\begin{gather*}
+[#list e.rows as r][=r?no_esc][#sep] \\
+[/#sep][/#list]
+\end{gather*}
+[/#list]
+[/#list]
+
+\section{The chain rule}
+The loss depends on a filter or input element only through the output elements that
+contain it, so
+\[
+\frac{\partial L}{\partial F_{ij}} = \sum_{k} \frac{\partial L}{\partial O_{k}} \cdot
+\frac{\partial O_{k}}{\partial F_{ij}}, \qquad
+\frac{\partial L}{\partial X_{ij}} = \sum_{k} \frac{\partial L}{\partial O_{k}} \cdot
+\frac{\partial O_{k}}{\partial X_{ij}}[#if w.layer.bias], \qquad
+\frac{\partial L}{\partial b} = \sum_{k} \frac{\partial L}{\partial O_{k}} \cdot
+\frac{\partial O_{k}}{\partial b}[/#if].
+\]
+For each element we write the sum over the outputs that contain it, then substitute the
+local gradients of the previous step.
+[#list w.chain as c]
+\subsection*{Gradient with respect to $[=c.tensor]$}
+[@selection c.steps "elements"/]
+[#list c.steps.items as s]
+[#if s.contributions == 0]
+\begin{align*}
+[=s.lhs?no_esc] &= 0 && \text{(no output element reads it)}
+\end{align*}
+[#else]
+\begin{align*}
+[@lines s.lhs s.expanded/]
+[#list s.substituted as r][#if r?is_first]\\ &= [#else] \\
+  &\quad [/#if][=r?no_esc][/#list]
+\end{align*}
+[/#if]
+[/#list]
+[/#list]
+
+[#if w.filterGradient??]
+[#assign r = w.filterGradient]
+\section{Recognising the filter gradient}
+Read the sums for $\frac{\partial L}{\partial F}$ again: the element at position $(i, j)$
+multiplies the gradient grid with the window of the [#if w.layer.padded]padded [/#if]input
+that starts at $(i, j)$. That is the forward pass again, with the gradient
+$\frac{\partial L}{\partial O}$ in the place of the filter:
+\[
+[@statement "filter"/][#nt]
+\]
+[#if w.layer.strided]
+Because the forward pass moved with stride $[@tuple w.layer.stride/]$, the gradient acts as a
+filter dilated by the stride (zeros between its entries)[#if w.layer.dilated], and it slides
+with a step equal to the dilation $[@tuple w.layer.dilation/]$: stride and dilation swap
+roles[/#if].
+[#elseif w.layer.dilated]
+Because the filter was dilated by $[@tuple w.layer.dilation/]$, the gradient slides with that
+step: stride and dilation swap roles.
+[/#if]
+[#if !w.layer.crossCorrelation]
+Under the true convolution the forward pass read the filter rotated, so the result is rotated
+back by 180 degrees.
+[/#if]
+\begin{gather*}
+[#if w.layer.padded][=r.grids["padded-input"].matrix?no_esc][#else][=r.grids["input"].matrix?no_esc][/#if] [@brk r.grids["input"]/]
+\star [#if w.layer.strided][=r.grids["dilated-gradient"].matrix?no_esc][#else][=r.grids["gradient"].matrix?no_esc][/#if]
+\end{gather*}
+In the notation of \texttt{convderiv check}: \texttt{[=r.text]}.
+
+[@proof r "$\\frac{\\partial L}{\\partial F}$"/]
+[/#if]
+
+[#if w.rotation??]
+[#assign rot = w.rotation]
+\section{Rotating the filter}
+[#if w.layer.rank == 2]
+Rotating a grid by 180 degrees is a vertical flip (the rows in reverse order) followed by a
+horizontal flip (the columns in reverse order):
+\begin{gather*}
+[=rot.filter.matrix?no_esc]
+\xrightarrow{\text{vertical flip}} [=rot.flipped.matrix?no_esc][#if rot.stacked] \\[/#if]
+\xrightarrow{\text{horizontal flip}} [=rot.rotated.matrix?no_esc]
+= \operatorname{rot}_{180}(F)
+\end{gather*}
+[#else]
+Rotating a grid by 180 degrees reverses it along every axis:
+\[
+[=rot.filter.matrix?no_esc] \xrightarrow{\text{reverse}} [=rot.rotated.matrix?no_esc]
+= \operatorname{rot}_{180}(F)
+\]
+[/#if]
+[#if !w.layer.crossCorrelation]
+Under the true convolution the forward pass already slid the rotated filter; rotating it once
+more gives $F$ back, which is why the input gradient below uses $F$ itself.
+[/#if]
+[#if figures.flips??]
+[=figures.flips?no_esc]
+[/#if]
+[/#if]
+
+[#if w.inputGradient??]
+[#assign r = w.inputGradient]
+\section{The full convolution}
+Read the sums for $\frac{\partial L}{\partial X}$: an input element collects every output
+element whose window covers it, each weighted by the filter entry that met it. Surround the
+gradient grid with a border of zeros as wide as the filter reach minus one[#if w.layer.strided]
+(after inserting zeros between its entries, for the stride)[/#if], and slide the
+[#if w.layer.crossCorrelation]rotated [/#if]filter over it, starting at the top left corner where
+it meets only the gradient's first element. This is the \emph{full} convolution:
+\[
+[@statement "input"/][#nt]
+\]
+\begin{gather*}
+[=r.grids["padded-gradient"].matrix?no_esc] [@brk r.grids["padded-gradient"]/] \star [=r.grids["dilated-rotated-filter"].matrix?no_esc]
+\end{gather*}
+[#if w.layer.padded]
+The result covers the padded input; the padding rows and columns are cut off again.
+[/#if]
+[#if r.hasUnread]
+The rows and columns the forward pass never read are added back with gradient 0.
+[/#if]
+In the notation of \texttt{convderiv check}: \texttt{[=r.text]}.
+
+[@proof r "$\\frac{\\partial L}{\\partial X}$"/]
+[#if figures.full??]
+[=figures.full?no_esc]
+[/#if]
+[/#if]
+
+[#if w.biasGradient??]
+[#assign r = w.biasGradient]
+\section{The bias gradient}
+Every output element of a channel adds the same bias, so its gradient is the sum of the
+upstream gradient over [#if w.layer.batch > 1]the batch and [/#if]all positions:
+\[
+[@statement "bias"/][#nt]
+\]
+[@proof r "$\\frac{\\partial L}{\\partial b}$"/]
+[/#if]
+
+\section{Summary}
+\begin{framedbox}{The backward pass of a convolution is a convolution}
+\begin{gather*}
+[#if w.filterGradient??][@statement "filter"/] \qquad \text{(valid)}[/#if][#if w.inputGradient??] \\
+[@statement "input"/] \qquad \text{(full)}[/#if][#if w.biasGradient??] \\
+[@statement "bias"/][/#if]
+\end{gather*}
+[#if w.filterGradient?? && w.inputGradient??]
+[#if w.filterGradient.proved && w.inputGradient.proved]
+Proved symbolically for all [=w.filterGradient.compared] filter and
+[=w.inputGradient.compared] input elements.
+[#else]
+The symbolic proof \textbf{failed}; see the recognition steps.
+[/#if]
+[/#if]
+[#if w.numeric??]
+Numeric check: [#if w.numeric.passed]passed[#else]\textbf{failed}[/#if].
+[/#if]
+\end{framedbox}
+
+[#if w.numeric??]
+[#assign n = w.numeric]
+\section{Numeric check}
+The symbolic gradients are evaluated at concrete values and compared with the backward pass
+of an independent engine ([=n.engine] [=n.engineVersion]) and with central finite differences
+of $L = \sum \frac{\partial L}{\partial O} \cdot O$.
+[#if n.shown??]
+Values of the [=n.shown.label] run[#if w.setup.sliced] (first sample and channels)[/#if]:
+\begin{gather*}
+X = [=n.x.matrix?no_esc], [@gap n.x/] F = [=n.f.matrix?no_esc], [@gap n.x/]
+\frac{\partial L}{\partial O} = [=n.g.matrix?no_esc][#if n.b??], \quad b = [=n.b.matrix?no_esc][/#if]
+\end{gather*}
+
+[@valueTable n.filterRows "F"/]
+[@valueTable n.inputRows "X"/]
+[#if n.biasRows??][@valueTable n.biasRows "b"/][/#if]
+[/#if]
+
+Largest differences from the symbolic gradients: against the engine over every element, against
+finite differences over the elements counted in the table (every element of a small layer, a
+fixed sample of a large one).
+\begin{center}
+\begin{tabular}{llrrrl}
+\toprule
+run & expected & vs engine & vs finite differences & elements & result \\
+\midrule
+[#list n.runs as run]
+[=run.label] & [#if run.exact]exact[#else]within tolerance[/#if] & [=run.maxEngineDifference] & [=run.maxFiniteDifference] & [=run.finiteDifferenceElements] of [=run.totalElements] & [#if run.passed]passed[#else]\textbf{failed}[/#if] \\
+[/#list]
+\bottomrule
+\end{tabular}
+\end{center}
+[/#if]
+
+\end{document}
