@@ -12,6 +12,7 @@ import org.convderiv.derive.Derivation;
 import org.convderiv.expand.OutputExpansion;
 import org.convderiv.layer.Dims;
 import org.convderiv.layer.LayerSpec;
+import org.convderiv.numeric.EngineComparison;
 import org.convderiv.numeric.NumericRun;
 import org.convderiv.recognize.Recognition;
 import org.convderiv.term.PlainFormat;
@@ -76,6 +77,7 @@ public final class Report {
     ArrayNode runs = check.putArray("runs");
     for (NumericRun r : d.check().runs()) {
       ObjectNode n = runs.addObject();
+      n.put("engine", r.engineName());
       n.put("values", r.label());
       n.put("exact", r.exact());
       n.put("maxEngineDifference", r.maxEngineDifference());
@@ -83,6 +85,15 @@ public final class Report {
       n.put("finiteDifferenceElements", r.finiteDifferenceElements());
       n.put("totalElements", r.totalElements());
       n.put("passed", r.passed());
+    }
+
+    ArrayNode comparisons = check.putArray("engineComparisons");
+    for (EngineComparison c : d.check().comparisons()) {
+      ObjectNode n = comparisons.addObject();
+      n.put("left", c.left());
+      n.put("right", c.right());
+      n.put("maxAbsDifference", c.maxAbsDifference());
+      n.put("exact", c.exact());
     }
 
     NumericRun integers = d.check().runs().get(0);
