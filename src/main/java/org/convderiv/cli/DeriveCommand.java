@@ -20,7 +20,9 @@ import org.convderiv.render.TemplateEngine;
 import org.convderiv.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code convderiv derive}: derives one layer and writes its worksheets and report. With no
@@ -33,6 +35,8 @@ public final class DeriveCommand implements Callable<Integer> {
 
   /** Formats written when none is asked for. */
   static final String DEFAULT_FORMATS = "tex,md";
+
+  @Spec CommandSpec command;
 
   @Mixin LayerOptions layer;
 
@@ -80,7 +84,7 @@ public final class DeriveCommand implements Callable<Integer> {
     Derivation d = new Deriver(Engines.select(engine, verbose), seed).derive(spec, values);
     if (verbose) {
       d.stageNanos().forEach((stage, ns) ->
-          System.err.printf(Locale.ROOT, "%-14s %8.1f ms%n", stage, ns / 1e6));
+          command.commandLine().getErr().printf(Locale.ROOT, "%-14s %8.1f ms%n", stage, ns / 1e6));
     }
 
     OutputFolder folder = new OutputFolder(out);
@@ -91,8 +95,9 @@ public final class DeriveCommand implements Callable<Integer> {
     TemplateEngine templates = new TemplateEngine();
     List<String> names = new ArrayList<>();
     written.forEach(p -> names.add(p.toString()));
-    System.out.print(templates.render("en/derive/summary.txt.ftl",
+    command.commandLine().getOut().print(templates.render("en/derive/summary.txt.ftl",
         Map.of("derivation", d, "written", names)));
+    command.commandLine().getOut().flush();
     return d.holds() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
   }
 

@@ -2,6 +2,8 @@ package org.convderiv.cli;
 
 import org.convderiv.bench.BenchCommand;
 import org.convderiv.numeric.EngineUnavailableException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
     description = "Derives, step by step, why the backward pass of a convolution is a convolution.",
     subcommands = {DeriveCommand.class, GraphCommand.class, BenchCommand.class,
         CheckCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -23,16 +25,27 @@ public final class Main implements Runnable {
 
   /** Runs without exiting, for tests. */
   public static int run(String... args) {
+    return run(null, null, args);
+  }
+
+  /** Runs without exiting, printing to the given writers (null: standard out and err). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
+    if (out != null) {
+      cl.setOut(out);
+    }
+    if (err != null) {
+      cl.setErr(err);
+    }
     cl.setParameterExceptionHandler(Main::oneLineUsageError);
     cl.setExecutionExceptionHandler(Main::oneLineBadInput);
     return cl.execute(args);
   }
 
   @Override
-  public void run() {
+  public Integer call() {
     // No subcommand: the default job, deriving the classic 3x3 / 2x2 case into output/.
-    new CommandLine(new DeriveCommand()).execute();
+    return spec.subcommands().get("derive").execute();
   }
 
   private static int oneLineUsageError(CommandLine.ParameterException e, String[] args) {
