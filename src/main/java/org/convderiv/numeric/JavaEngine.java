@@ -31,6 +31,8 @@ import org.convderiv.layer.Tensor;
  * and computes the output size itself.
  */
 public final class JavaEngine implements Engine {
+  /** The index tables of the last layer run; read and replaced whole, so threads may share. */
+  private volatile Geometry lastGeometry;
 
   @Override
   public String name() {
@@ -58,8 +60,8 @@ public final class JavaEngine implements Engine {
    * Each adds to its output element and, by the chain rule, {@code G K} to the input element it
    * read and {@code G Xp} to the kernel element it used.
    */
-  private static Gradients sweep(LayerSpec spec, LayerValues values, boolean backward) {
-    Geometry geo = Geometry.of(spec);
+  private Gradients sweep(LayerSpec spec, LayerValues values, boolean backward) {
+    Geometry geo = geometry(spec);
     Dims xShape = LayerValues.xShape(spec);
     Dims fShape = LayerValues.fShape(spec);
     Dims oShape = LayerValues.oShape(spec);
@@ -128,8 +130,18 @@ public final class JavaEngine implements Engine {
         db == null ? null : new Tensor(LayerValues.bShape(spec), db));
   }
 
+  /** Finite differences run one layer hundreds of times: keep its index tables. */
+  private Geometry geometry(LayerSpec spec) {
+    Geometry last = lastGeometry;
+    if (last == null || !last.spec().equals(spec)) {
+      last = Geometry.of(spec);
+      lastGeometry = last;
+    }
+    return last;
+  }
+
   /**
-   * The index arithmetic of one layer, computed once per run.
+   * The index arithmetic of one layer, computed once per layer.
    *
    * @param reads for output position {@code i} and kernel position {@code u} (row-major, at
    *     {@code i * kVol + u}): the row-major spatial position in unpadded X of
@@ -137,7 +149,7 @@ public final class JavaEngine implements Engine {
    * @param taps for kernel position {@code u}: the position of F that slides there, {@code u}
    *     itself or its mirror image under the true convolution
    */
-  private record Geometry(Dims output, int[] reads, int[] taps) {
+  private record Geometry(LayerSpec spec, Dims output, int[] reads, int[] taps) {
 
     static Geometry of(LayerSpec spec) {
       int rank = spec.input().rank();
@@ -175,7 +187,7 @@ public final class JavaEngine implements Engine {
         taps[u] = kernel.offsetOf(ku);
       }
 
-      return new Geometry(output, reads, taps);
+      return new Geometry(spec, output, reads, taps);
     }
 
     /** Row-major position of {@code s i + d u - padBefore} in unpadded X, -1 on padding. */

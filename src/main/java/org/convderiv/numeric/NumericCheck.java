@@ -25,6 +25,23 @@ public record NumericCheck(String engine, String engineVersion, List<NumericRun>
   /** Elements differentiated numerically at most; smaller layers get every element. */
   public static final int FINITE_DIFFERENCE_SAMPLE = 240;
 
+  /** Elements differentiated numerically at least, however large the layer. */
+  public static final int FINITE_DIFFERENCE_MINIMUM = 24;
+
+  /**
+   * Forward products that finite differences may spend (each element costs two forward passes),
+   * so that large layers check a smaller sample instead of taking minutes.
+   */
+  public static final long FINITE_DIFFERENCE_BUDGET = 20_000_000L;
+
+  /** How many elements finite differences check for a layer with {@code total} elements. */
+  public static int finiteDifferenceSample(LayerSpec spec, int total) {
+    long affordable = FINITE_DIFFERENCE_BUDGET / (2 * Math.max(1, spec.forwardTerms()));
+    int n = (int) Math.max(FINITE_DIFFERENCE_MINIMUM,
+        Math.min(FINITE_DIFFERENCE_SAMPLE, affordable));
+    return Math.min(total, n);
+  }
+
   /** What one engine says at one set of values: its passes and finite differences. */
   public record Evidence(Engine engine, String label, LayerValues values, boolean exact,
       Gradients result, List<FiniteDifferences.ElementCheck> finiteDifferences, int total) {}
@@ -49,7 +66,7 @@ public record NumericCheck(String engine, String engineVersion, List<NumericRun>
     Gradients result = engine.run(spec, values);
     int total = values.x().size() + values.f().size() + (spec.bias() ? values.b().size() : 0);
     List<FiniteDifferences.ElementCheck> fd = FiniteDifferences.sample(engine, spec, values,
-        result, Math.min(total, FINITE_DIFFERENCE_SAMPLE), seed);
+        result, finiteDifferenceSample(spec, total), seed);
     return new Evidence(engine, label, values, exact, result, fd, total);
   }
 
