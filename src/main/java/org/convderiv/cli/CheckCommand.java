@@ -50,9 +50,9 @@ import picocli.CommandLine.Spec;
             + " share.",
         "",
         "The layer comes from the options below, or from a header line in the file such as",
-        "  % layer: input 5x5, kernel 3x3, stride 2, channels-out 2",
-        "(after %, #, // or <!--, settings named like the options); options override it.",
-        "Lines starting with %, # or // are comments.",
+        "  %% layer: input 5x5, kernel 3x3, stride 2, channels-out 2",
+        "(after %%, #, // or <!--, settings named like the options); options override it.",
+        "Lines starting with %%, # or // are comments.",
         "",
         "Exit status: 0 when every claim holds, 1 when one is wrong, 2 for bad input."})
 public final class CheckCommand implements Callable<Integer> {
