@@ -57,8 +57,8 @@ public record ExerciseSheet(long seed, List<Item> exercises) {
    * {@code formCheckable}; otherwise it is the recognizer's per-axis text, outside the key.
    */
   public record Answers(Equation output, Equation filterGradient, Equation inputGradient,
-      String form, boolean formCheckable, boolean formProved, List<Integer> fullPadding, List<Integer> strideGaps,
-      List<Integer> unread, boolean hasUnread, boolean sumOverChannels, List<Grid> values,
+      String form, boolean formCheckable, boolean formProved, List<Integer> fullPadding,
+      List<Integer> strideGaps, List<Integer> unread, boolean hasUnread, boolean sumOverChannels, List<Grid> values,
       List<String> claims) {}
 
   /**
@@ -124,10 +124,10 @@ public record ExerciseSheet(long seed, List<Item> exercises) {
     formClaim.ifPresent(claims::add);
     return new Answers(
         equation(fmt, fmt.latex(e.output()), fmt.width(e.output()), forward),
-        equation(fmt, fmt.lossDerivative(e.filterElement()), fractionWidth(fmt, e), df),
-        equation(fmt, fmt.lossDerivative(e.inputElement()), fractionWidth(fmt, e), dx),
-        formClaim.orElse(input.form().text()), formClaim.isPresent(), input.proved(), list(full), list(gaps), list(unread), hasUnread,
-        spec.channelsOut() > spec.groups(),
+        equation(fmt, fmt.lossDerivative(e.filterElement()), fractionWidth(fmt, e.filterElement()), df),
+        equation(fmt, fmt.lossDerivative(e.inputElement()), fractionWidth(fmt, e.inputElement()), dx),
+        formClaim.orElse(input.form().text()), formClaim.isPresent(), input.proved(),
+        list(full), list(gaps), list(unread), hasUnread, spec.channelsOut() > spec.groups(),
         grids(fmt, TensorName.X, integerRun(d).symbolic().dx(), true), List.copyOf(claims));
   }
 
@@ -137,9 +137,9 @@ public record ExerciseSheet(long seed, List<Item> exercises) {
         .orElseThrow(() -> new IllegalStateException("derivation has no run at integers"));
   }
 
-  private static double fractionWidth(TermFormatter fmt, Exercise e) {
+  private static double fractionWidth(TermFormatter fmt, Variable v) {
     // A fraction is about as wide as its denominator.
-    return 2.2 + 0.7 * fmt.notation().indexText(e.inputElement()).length();
+    return 2.2 + 0.7 * fmt.notation().indexText(v).length();
   }
 
   private static Equation equation(TermFormatter fmt, String lhs, double lhsWidth,
