@@ -58,8 +58,8 @@ public record ExerciseSheet(long seed, List<Item> exercises) {
    */
   public record Answers(Equation output, Equation filterGradient, Equation inputGradient,
       String form, boolean formCheckable, boolean formProved, List<Integer> fullPadding,
-      List<Integer> strideGaps, List<Integer> unread, boolean hasUnread, boolean sumOverChannels, List<Grid> values,
-      List<String> claims) {}
+      List<Integer> strideGaps, List<Integer> unread, boolean hasUnread,
+      boolean sumOverChannels, List<Grid> values, List<String> claims) {}
 
   /**
    * The sheet without its answers, the only model the student templates receive: a student
@@ -124,8 +124,8 @@ public record ExerciseSheet(long seed, List<Item> exercises) {
     formClaim.ifPresent(claims::add);
     return new Answers(
         equation(fmt, fmt.latex(e.output()), fmt.width(e.output()), forward),
-        equation(fmt, fmt.lossDerivative(e.filterElement()), fractionWidth(fmt, e.filterElement()), df),
-        equation(fmt, fmt.lossDerivative(e.inputElement()), fractionWidth(fmt, e.inputElement()), dx),
+        gradientEquation(fmt, e.filterElement(), df),
+        gradientEquation(fmt, e.inputElement(), dx),
         formClaim.orElse(input.form().text()), formClaim.isPresent(), input.proved(),
         list(full), list(gaps), list(unread), hasUnread, spec.channelsOut() > spec.groups(),
         grids(fmt, TensorName.X, integerRun(d).symbolic().dx(), true), List.copyOf(claims));
@@ -137,9 +137,10 @@ public record ExerciseSheet(long seed, List<Item> exercises) {
         .orElseThrow(() -> new IllegalStateException("derivation has no run at integers"));
   }
 
-  private static double fractionWidth(TermFormatter fmt, Variable v) {
+  private static Equation gradientEquation(TermFormatter fmt, Variable target, Polynomial p) {
     // A fraction is about as wide as its denominator.
-    return 2.2 + 0.7 * fmt.notation().indexText(v).length();
+    double width = 2.2 + 0.7 * fmt.notation().indexText(target).length();
+    return equation(fmt, fmt.lossDerivative(target), width, p);
   }
 
   private static Equation equation(TermFormatter fmt, String lhs, double lhsWidth,
