@@ -10,6 +10,7 @@ import org.convderiv.differentiate.LocalGradient;
 import org.convderiv.layer.Dims;
 import org.convderiv.layer.LayerSpec;
 import org.convderiv.layer.LayerValues;
+import org.convderiv.term.Monomial;
 import org.convderiv.term.Polynomial;
 import org.convderiv.term.TensorName;
 import org.convderiv.term.Variable;
@@ -40,7 +41,13 @@ public record ChainRule(List<ChainRuleSum> input, List<ChainRuleSum> filter,
       List<LocalGradient> contributions = byTarget.getOrDefault(target, List.of());
       Polynomial.Builder value = new Polynomial.Builder();
       for (LocalGradient c : contributions) {
-        value.add(c.value().times(upstream(c.output())));
+        Variable g = upstream(c.output());
+        for (Monomial m : c.value().terms()) {
+          List<Variable> factors = new ArrayList<>(m.factors().size() + 1);
+          factors.add(g);
+          factors.addAll(m.factors());
+          value.add(new Monomial(m.coefficient(), factors));
+        }
       }
       out.add(new ChainRuleSum(target, List.copyOf(contributions), value.build()));
     }

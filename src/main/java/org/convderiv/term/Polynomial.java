@@ -84,6 +84,27 @@ public final class Polynomial {
     return b.build();
   }
 
+  /**
+   * Renames every variable with a map that keeps their order, such as a translation of input
+   * indices; the terms stay sorted and distinct, so no re-sorting is needed. Falls back to
+   * {@link #map} when the order is not kept after all.
+   */
+  public Polynomial mapMonotone(UnaryOperator<Variable> rename) {
+    List<Monomial> out = new ArrayList<>(terms.size());
+    for (Monomial m : terms) {
+      List<Variable> f = new ArrayList<>(m.factors().size());
+      for (Variable v : m.factors()) {
+        f.add(rename.apply(v));
+      }
+      Monomial renamed = new Monomial(m.coefficient(), f);
+      if (!out.isEmpty() && out.get(out.size() - 1).compareTo(renamed) >= 0) {
+        return map(rename);
+      }
+      out.add(renamed);
+    }
+    return out.isEmpty() ? ZERO : new Polynomial(Collections.unmodifiableList(out));
+  }
+
   /** Terms of this polynomial that {@code other} lacks (with the coefficient difference). */
   public Polynomial minus(Polynomial other) {
     Builder b = new Builder();
