@@ -109,12 +109,21 @@ public record WorksheetModel(
     }
 
     static <T> Listing<T> of(List<T> all, int max) {
-      List<Integer> chosen = selection(all.size(), max);
+      return of(all.size(), max, all::get);
+    }
+
+    /**
+     * The selection of {@code total} elements, built by {@code make} for the chosen positions
+     * only: a large layer has hundreds of thousands of elements, and formatting all of them to
+     * show sixteen would cost more than the derivation.
+     */
+    static <T> Listing<T> of(int total, int max, IntFunction<T> make) {
+      List<Integer> chosen = selection(total, max);
       List<T> items = new ArrayList<>(chosen.size());
       for (int i : chosen) {
-        items.add(all.get(i));
+        items.add(make.apply(i));
       }
-      return new Listing<>(List.copyOf(items), all.size(), items.size() < all.size());
+      return new Listing<>(List.copyOf(items), total, items.size() < total);
     }
   }
 
@@ -291,39 +300,42 @@ public record WorksheetModel(
     }
 
     Listing<Equation> forward(List<OutputExpansion> outputs) {
-      List<Equation> all = new ArrayList<>(outputs.size());
-      for (OutputExpansion o : outputs) {
+      return Listing.of(outputs.size(), SHOWN, i -> {
+        OutputExpansion o = outputs.get(i);
         String lhs = fmt.latex(o.output());
-        all.add(new Equation(lhs, lines(fmt.latexTerms(o.expression()), fmt.width(o.output()))));
-      }
-      return Listing.of(all);
+        return new Equation(lhs, lines(fmt.latexTerms(o.expression()), fmt.width(o.output())));
+      });
     }
 
     LocalGroup localGroup(List<LocalGradient> gradients, TensorName tensor, String label) {
-      // Group by output, keeping the order in which the derivation lists the outputs.
-      Map<Variable, List<Term>> byOutput = new LinkedHashMap<>();
+      // Group by output, keeping the order in which the derivation lists the outputs; only
+      // the groups shown are formatted.
+      Map<Variable, List<LocalGradient>> byOutput = new LinkedHashMap<>();
       for (LocalGradient g : gradients) {
-        if (g.value().isZero()) {
-          continue;
+        if (!g.value().isZero()) {
+          byOutput.computeIfAbsent(g.output(), k -> new ArrayList<>()).add(g);
         }
-        String value = fmt.latex(g.value());
-        String body = fmt.localDerivative(g.output(), g.wrt()) + " = " + value;
-        double width = 5 + 1.4 * notation.indexText(g.wrt()).length() + value.length() / 4.0;
-        byOutput.computeIfAbsent(g.output(), k -> new ArrayList<>())
-            .add(new Term(false, body, width));
       }
-      List<Equation> all = new ArrayList<>();
-      for (Map.Entry<Variable, List<Term>> e : byOutput.entrySet()) {
-        all.add(new Equation(fmt.latex(e.getKey()), commaLines(e.getValue())));
-      }
-      return new LocalGroup(name(tensor), label, Listing.of(all));
+      List<Map.Entry<Variable, List<LocalGradient>>> groups = new ArrayList<>(byOutput.entrySet());
+      return new LocalGroup(name(tensor), label, Listing.of(groups.size(), SHOWN, i -> {
+        List<Term> terms = new ArrayList<>();
+        for (LocalGradient g : groups.get(i).getValue()) {
+          String value = fmt.latex(g.value());
+          String body = fmt.localDerivative(g.output(), g.wrt()) + " = " + value;
+          double width = 5 + 1.4 * notation.indexText(g.wrt()).length() + value.length() / 4.0;
+          terms.add(new Term(false, body, width));
+        }
+        return new Equation(fmt.latex(groups.get(i).getKey()), commaLines(terms));
+      }));
     }
 
     ChainGroup chainGroup(List<ChainRuleSum> sums, TensorName tensor) {
-      List<ChainStep> all = new ArrayList<>(sums.size());
       int longest = 0;
       for (ChainRuleSum s : sums) {
         longest = Math.max(longest, s.contributions().size());
+      }
+      Listing<ChainStep> shown = Listing.of(sums.size(), shownFor(longest), i -> {
+        ChainRuleSum s = sums.get(i);
         String lhs = fmt.lossDerivative(s.target());
         double lhsWidth = 2.2 + 0.7 * notation.indexText(s.target()).length();
         List<Term> products = new ArrayList<>();
@@ -334,13 +346,13 @@ public record WorksheetModel(
               + 0.7 * notation.indexText(c.wrt()).length();
           products.add(new Term(false, body, width));
         }
-        all.add(new ChainStep(lhs, lines(products, lhsWidth),
-            lines(fmt.latexTerms(s.value()), lhsWidth), s.contributions().size()));
-      }
+        return new ChainStep(lhs, lines(products, lhsWidth),
+            lines(fmt.latexTerms(s.value()), lhsWidth), s.contributions().size());
+      });
       Variable first = sums.isEmpty() ? null : sums.get(0).target();
       return new ChainGroup(name(tensor),
           "\\frac{\\partial L}{\\partial " + name(tensor) + "}",
-          first == null ? "" : fmt.latex(first), Listing.of(all, shownFor(longest)));
+          first == null ? "" : fmt.latex(first), shown);
     }
 
     private static int shownFor(int longestSum) {
@@ -410,13 +422,11 @@ public record WorksheetModel(
 
     private Listing<ValueRow> rows(TensorName tensor, NumericRun r, Tensor symbolic,
         Tensor engine) {
-      List<ValueRow> all = new ArrayList<>(symbolic.size());
-      for (int k = 0; k < symbolic.size(); k++) {
+      return Listing.of(symbolic.size(), SHOWN, k -> {
         Variable v = new Variable(tensor, Dims.of(symbolic.shape().indexAt(k)));
-        all.add(new ValueRow(fmt.lossDerivative(v), number(symbolic.at(k), r.exact()),
-            number(engine.at(k), r.exact())));
-      }
-      return Listing.of(all);
+        return new ValueRow(fmt.lossDerivative(v), number(symbolic.at(k), r.exact()),
+            number(engine.at(k), r.exact()));
+      });
     }
 
     /** Lines of a sum after {@code lhs =}, continuation lines indented by a quad. */
