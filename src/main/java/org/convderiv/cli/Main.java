@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Derives, step by step, why the backward pass of a convolution is a convolution.",
     subcommands = {DeriveCommand.class, GraphCommand.class, BenchCommand.class,
-        CheckCommand.class, ExerciseCommand.class})
+        CheckCommand.class, ExerciseCommand.class, ExamplesCommand.class})
 public final class Main implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
