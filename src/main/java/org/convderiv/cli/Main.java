@@ -2,6 +2,7 @@ package org.convderiv.cli;
 
 import org.convderiv.bench.BenchCommand;
 import org.convderiv.numeric.EngineUnavailableException;
+import org.convderiv.render.PdfException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,7 +46,7 @@ public final class Main implements Runnable {
   private static int oneLineBadInput(
       Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
     if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
-        || e instanceof EngineUnavailableException) {
+        || e instanceof EngineUnavailableException || e instanceof PdfException) {
       cl.getErr().println("convderiv: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
