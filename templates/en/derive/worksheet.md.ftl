@@ -133,7 +133,7 @@ O = [=w.setup.o.matrix], [@gap w.setup.o/] \frac{\partial L}{\partial O} = [=w.s
 [#if figures.window??]
 [#assign n = w.figureNotes]
 [@figure "window" "the input with the window of each drawn output element shaded"]
-[#if n.windowCropped]The top left $[@dims n.windowCorner/]$ corner of the $[@dims n.inputShape/]$ [#else]The [/#if][#if w.layer.padded]padded [/#if]input $X$[#if w.layer.padded] (the padding is grey)[/#if], once for each of the output elements [@outputList/]: the shaded cells form the window that produces it[#if w.layer.dilated], and the frame marks its reach, the dilated filter skipping the cells in between[/#if].[#if n.windowOutputs?size < n.outputs] The windows of [=n.windowOutputs?size] of the [=n.outputs] output elements are drawn; the others follow by moving [#if w.layer.strided][@tuple w.layer.stride/] cells[#else]one cell[/#if] at a time.[/#if]
+[#if n.windowCropped]The top left $[@dims n.windowCorner/]$ corner of the $[@dims n.inputShape/]$ [#else]The [/#if][#if w.layer.padded]padded [/#if]input $X$[#if w.layer.padded] (the padding is grey)[/#if], once for each of the output elements [@outputList/]: the shaded cells form the window that produces it[#if w.layer.dilated], and the frame marks its reach, the dilated filter skipping the cells in between[/#if].[#if n.windowOutputs?size < n.outputs] The windows of [=n.windowOutputs?size] of the [=n.outputs] output elements are drawn; the others follow by moving the window [#if w.layer.strided]by the stride $[@tuple w.layer.stride/]$[#else]one cell at a time[/#if].[/#if]
 [/@figure]
 [/#if]
 [@heading "Forward pass, element by element"/]
@@ -288,7 +288,7 @@ In the notation of `convderiv check`: `[=r.text]`.
 The filter $F$ and $F'$, the same filter with zeros between its entries, [@tuple w.layer.dilation/] apart as the dilation; the rotated filter slides in this dilated form.
 [/@figure]
 [@figure "full" "the first step of the full convolution"]
-The first step of the full convolution. Left, the [#if w.layer.crossCorrelation]rotated [/#if]filter[#if w.layer.dilated], dilated[/#if]; middle, $\operatorname{pad}(\delta)$, where $\delta$ stands for $\frac{\partial L}{\partial O}$ and the grey zeros are its border[#if w.layer.strided] and the zeros inserted for the stride[/#if]; the shaded window meets only $\delta$'s first element. Right, the result, in which a cell $X_{\dots}$ stands for $\frac{\partial L}{\partial X_{\dots}}$: this step gives the shaded cell[#if w.layer.padded]; the grey cells lie in the padding and are cut off[/#if]. Sliding the window one cell at a time gives the rest.[#if w.figureNotes.fullCropped] Only the top left corner of both grids is drawn.[/#if]
+The first step of the full convolution. Left, the [#if w.layer.crossCorrelation]rotated [/#if]filter[#if w.layer.dilated], dilated[/#if]; middle, $\operatorname{pad}(\delta)$, where $\delta$ stands for $\frac{\partial L}{\partial O}$ and the grey zeros are its border[#if w.layer.strided] and the zeros inserted for the stride[/#if]; the shaded window meets only $\delta$'s first element. Right, the result, in which a cell $X_{ij}$ stands for $\frac{\partial L}{\partial X_{ij}}$: this step gives the shaded cell[#if w.layer.padded]; the grey cells lie in the padding and are cut off[/#if]. Sliding the window one cell at a time gives the rest.[#if w.figureNotes.fullCropped] Only the top left corner of both grids is drawn.[/#if]
 [/@figure]
 [/#if]
 [#if w.biasGradient??]

@@ -175,7 +175,7 @@ is grey)[/#if], once for each of the output elements [@outputList/]: the shaded 
 window that produces it[#if w.layer.dilated], and the frame marks its reach, the dilated filter
 skipping the cells in between[/#if].[#if n.windowOutputs?size < n.outputs] The windows of
 [=n.windowOutputs?size] of the [=n.outputs] output elements are drawn; the others follow by
-moving [#if w.layer.strided][@tuple w.layer.stride/] cells[#else]one cell[/#if] at a time.[/#if]
+moving the window [#if w.layer.strided]by the stride $[@tuple w.layer.stride/]$[#else]one cell at a time[/#if].[/#if]
 [/@figure]
 [/#if]
 
@@ -340,8 +340,8 @@ The first step of the full convolution. Left, the [#if w.layer.crossCorrelation]
 [/#if]filter[#if w.layer.dilated], dilated[/#if]; middle, $\operatorname{pad}(\delta)$, where
 $\delta$ stands for $\frac{\partial L}{\partial O}$ and the grey zeros are its border[#if w.layer.strided]
 and the zeros inserted for the stride[/#if]; the shaded window meets only $\delta$'s first
-element. Right, the result, in which a cell $X_{\dots}$ stands for
-$\frac{\partial L}{\partial X_{\dots}}$: this step gives the shaded cell[#if w.layer.padded];
+element. Right, the result, in which a cell $X_{ij}$ stands for
+$\frac{\partial L}{\partial X_{ij}}$: this step gives the shaded cell[#if w.layer.padded];
 the grey cells lie in the padding and are cut off[/#if]. Sliding the window one cell at a time
 gives the rest.[#if w.figureNotes.fullCropped] Only the top left corner of both grids is drawn.[/#if]
 [/@figure]
