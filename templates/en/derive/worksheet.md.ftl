@@ -248,7 +248,7 @@ Rotating a grid by 180 degrees reverses it along every axis:
 Under the true convolution the forward pass already slid the rotated filter; rotating it once more gives $F$ back, which is why the input gradient below uses $F$ itself.
 
 [/#if]
-[@figure "flips" "the filter flipped vertically, then horizontally"]
+[@figure "flips" "the filter and its flips, which end in its 180-degree rotation"]
 [#if w.layer.rank == 2]The filter $F$, its vertical flip (rows in reverse order), then the horizontal flip of that (columns in reverse order), which is $\operatorname{rot}_{180}(F)$.
 [#elseif w.layer.rank == 1]The filter $F$ and its reverse, which is $\operatorname{rot}_{180}(F)$.
 [#else]The filter $F$ (its depth slices side by side), reversed along one axis after another, which gives $\operatorname{rot}_{180}(F)$.
