@@ -66,6 +66,19 @@ The convolution does **not** reproduce the chain rule: of [=r.compared] elements
 [/@display]
 [/#if]
 [/#macro]
+[#-- A figure as a linked SVG file and its caption; nothing when the figure is absent. The alt
+     text is plain words, since image descriptions show no math. --]
+[#assign figureNo = 0]
+[#macro figure name alt]
+[#if figures[name]??]
+[#assign figureNo = figureNo + 1]
+![Figure [=figureNo]: [=alt]]([=figures[name]])
+
+*Figure [=figureNo].* [#nested]
+
+[/#if]
+[/#macro]
+[#macro outputList][#list w.figureNotes.windowOutputs as o]$[=o]$[#sep], [/#sep][/#list][/#macro]
 # Backpropagation through a convolution layer[#if w.name??]: [=w.name][/#if]
 
 > **Convention and notation.**
@@ -118,8 +131,10 @@ O = [=w.setup.o.matrix], [@gap w.setup.o/] \frac{\partial L}{\partial O} = [=w.s
 \end{gathered}
 [/@display]
 [#if figures.window??]
-[=figures.window]
-
+[#assign n = w.figureNotes]
+[@figure "window" "the input with the window of each drawn output element shaded"]
+[#if n.windowCropped]The top left $[@dims n.windowCorner/]$ corner of the $[@dims n.inputShape/]$ [#else]The [/#if][#if w.layer.padded]padded [/#if]input $X$[#if w.layer.padded] (the padding is grey)[/#if], once for each of the output elements [@outputList/]: the shaded cells form the window that produces it[#if w.layer.dilated], and the frame marks its reach, the dilated filter skipping the cells in between[/#if].[#if n.windowOutputs?size < n.outputs] The windows of [=n.windowOutputs?size] of the [=n.outputs] output elements are drawn; the others follow by moving the window [#if w.layer.strided]by the stride $[@tuple w.layer.stride/]$[#else]one cell at a time[/#if].[/#if]
+[/@figure]
 [/#if]
 [@heading "Forward pass, element by element"/]
 
@@ -202,6 +217,9 @@ Under the true convolution the forward pass read the filter rotated, so the resu
 [#if w.layer.padded][=r.grids["padded-input"].matrix][#else][=r.grids["input"].matrix][/#if] [@brk r.grids["input"]/] \star [#if w.layer.strided][=r.grids["dilated-gradient"].matrix][#else][=r.grids["gradient"].matrix][/#if]
 \end{gathered}
 [/@display]
+[@figure "dilated-gradient" "the upstream gradient before and after zeros are inserted for the stride"]
+$\delta$ stands for $\frac{\partial L}{\partial O}$; $\delta'$ is the same grid with zeros inserted between its entries, [@tuple w.layer.stride/] apart as the stride[#if w.figureNotes.gradientCropped] (the top left corner of a large grid)[/#if].
+[/@figure]
 In the notation of `convderiv check`: `[=r.text]`.
 
 [@proof r "$\\frac{\\partial L}{\\partial F}$"/]
@@ -230,8 +248,14 @@ Rotating a grid by 180 degrees reverses it along every axis:
 Under the true convolution the forward pass already slid the rotated filter; rotating it once more gives $F$ back, which is why the input gradient below uses $F$ itself.
 
 [/#if]
-[#if figures.flips??]
-[=figures.flips]
+[@figure "flips" "the filter and its flips, which end in its 180-degree rotation"]
+[#if w.layer.rank == 2]The filter $F$, its vertical flip (rows in reverse order), then the horizontal flip of that (columns in reverse order), which is $\operatorname{rot}_{180}(F)$.
+[#elseif w.layer.rank == 1]The filter $F$ and its reverse, which is $\operatorname{rot}_{180}(F)$.
+[#else]The filter $F$ (its depth slices side by side), reversed along one axis after another, which gives $\operatorname{rot}_{180}(F)$.
+[/#if]
+[/@figure]
+[#if w.figureNotes?? && w.figureNotes.flipsOmitted]
+The filter is too large to draw its flips; the matrices above show them.
 
 [/#if]
 [/#if]
@@ -260,10 +284,12 @@ The rows and columns the forward pass never read are added back with gradient 0.
 In the notation of `convderiv check`: `[=r.text]`.
 
 [@proof r "$\\frac{\\partial L}{\\partial X}$"/]
-[#if figures.full??]
-[=figures.full]
-
-[/#if]
+[@figure "dilated-filter" "the filter before and after zeros are inserted for the dilation"]
+The filter $F$ and $F'$, the same filter with zeros between its entries, [@tuple w.layer.dilation/] apart as the dilation; the rotated filter slides in this dilated form.
+[/@figure]
+[@figure "full" "the first step of the full convolution"]
+The first step of the full convolution. Left, the [#if w.layer.crossCorrelation]rotated [/#if]filter[#if w.layer.dilated], dilated[/#if]; middle, $\operatorname{pad}(\delta)$, where $\delta$ stands for $\frac{\partial L}{\partial O}$ and the grey zeros are its border[#if w.layer.strided] and the zeros inserted for the stride[/#if]; the shaded window meets only $\delta$'s first element. Right, the result, in which a cell $X_{ij}$ stands for $\frac{\partial L}{\partial X_{ij}}$: this step gives the shaded cell[#if w.layer.padded]; the grey cells lie in the padding and are cut off[/#if]. Sliding the window one cell at a time gives the rest.[#if w.figureNotes.fullCropped] Only the top left corner of both grids is drawn.[/#if]
+[/@figure]
 [/#if]
 [#if w.biasGradient??]
 [#assign r = w.biasGradient]

@@ -64,12 +64,27 @@ the first that differs is
 \end{align*}
 [/#if]
 [/#macro]
+[#-- A figure and its caption, kept together on one page; nothing when the figure is absent. --]
+[#assign figureNo = 0]
+[#macro figure name]
+[#if figures[name]??]
+[#assign figureNo = figureNo + 1]
+\par\medskip\noindent\begin{minipage}{\linewidth}\centering
+[=figures[name]?no_esc]
+\par\smallskip
+\begin{minipage}{0.92\linewidth}\small\textbf{Figure [=figureNo].} [#nested]\end{minipage}
+\end{minipage}\par\medskip
+[/#if]
+[/#macro]
+[#macro outputList][#list w.figureNotes.windowOutputs as o]$[=o?no_esc]$[#sep], [/#sep][/#list][/#macro]
 \documentclass[11pt,a4paper]{article}
 \usepackage[margin=2cm]{geometry}
 \usepackage{amsmath}
 \usepackage{amssymb}
 \usepackage{array}
 \usepackage{booktabs}
+% Reproducible PDF bytes: no trailer ID derived from the time of the run (pdfTeX only).
+\ifdefined\pdftrailerid\pdftrailerid{}\fi
 [#if figures?has_content]
 \usepackage{tikz}
 [/#if]
@@ -152,7 +167,16 @@ input position(s) never meet the filter, so their gradient will be 0.
 O = [=w.setup.o.matrix?no_esc], [@gap w.setup.o/] \frac{\partial L}{\partial O} = [=w.setup.g.matrix?no_esc]
 \end{gather*}
 [#if figures.window??]
-[=figures.window?no_esc]
+[#assign n = w.figureNotes]
+[@figure "window"]
+[#if n.windowCropped]The top left $[@dims n.windowCorner/]$ corner of the $[@dims n.inputShape/]$
+[#else]The [/#if][#if w.layer.padded]padded [/#if]input $X$[#if w.layer.padded] (the padding
+is grey)[/#if], once for each of the output elements [@outputList/]: the shaded cells form the
+window that produces it[#if w.layer.dilated], and the frame marks its reach, the dilated filter
+skipping the cells in between[/#if].[#if n.windowOutputs?size < n.outputs] The windows of
+[=n.windowOutputs?size] of the [=n.outputs] output elements are drawn; the others follow by
+moving the window [#if w.layer.strided]by the stride $[@tuple w.layer.stride/]$[#else]one cell at a time[/#if].[/#if]
+[/@figure]
 [/#if]
 
 \section{Forward pass, element by element}
@@ -236,6 +260,11 @@ back by 180 degrees.
 [#if w.layer.padded][=r.grids["padded-input"].matrix?no_esc][#else][=r.grids["input"].matrix?no_esc][/#if] [@brk r.grids["input"]/]
 \star [#if w.layer.strided][=r.grids["dilated-gradient"].matrix?no_esc][#else][=r.grids["gradient"].matrix?no_esc][/#if]
 \end{gather*}
+[@figure "dilated-gradient"]
+$\delta$ stands for $\frac{\partial L}{\partial O}$; $\delta'$ is the same grid with zeros
+inserted between its entries, [@tuple w.layer.stride/] apart as the stride[#if w.figureNotes.gradientCropped]
+(the top left corner of a large grid)[/#if].
+[/@figure]
 In the notation of \texttt{convderiv check}: \texttt{[=r.text]}.
 
 [@proof r "$\\frac{\\partial L}{\\partial F}$"/]
@@ -264,8 +293,17 @@ Rotating a grid by 180 degrees reverses it along every axis:
 Under the true convolution the forward pass already slid the rotated filter; rotating it once
 more gives $F$ back, which is why the input gradient below uses $F$ itself.
 [/#if]
-[#if figures.flips??]
-[=figures.flips?no_esc]
+[@figure "flips"]
+[#if w.layer.rank == 2]The filter $F$, its vertical flip (rows in reverse order), then the
+horizontal flip of that (columns in reverse order), which is $\operatorname{rot}_{180}(F)$.
+[#elseif w.layer.rank == 1]The filter $F$ and its reverse, which is
+$\operatorname{rot}_{180}(F)$.
+[#else]The filter $F$ (its depth slices side by side), reversed along one axis after another,
+which gives $\operatorname{rot}_{180}(F)$.
+[/#if]
+[/@figure]
+[#if w.figureNotes?? && w.figureNotes.flipsOmitted]
+The filter is too large to draw its flips; the matrices above show them.
 [/#if]
 [/#if]
 
@@ -293,9 +331,20 @@ The rows and columns the forward pass never read are added back with gradient 0.
 In the notation of \texttt{convderiv check}: \texttt{[=r.text]}.
 
 [@proof r "$\\frac{\\partial L}{\\partial X}$"/]
-[#if figures.full??]
-[=figures.full?no_esc]
-[/#if]
+[@figure "dilated-filter"]
+The filter $F$ and $F'$, the same filter with zeros between its entries,
+[@tuple w.layer.dilation/] apart as the dilation; the rotated filter slides in this dilated form.
+[/@figure]
+[@figure "full"]
+The first step of the full convolution. Left, the [#if w.layer.crossCorrelation]rotated
+[/#if]filter[#if w.layer.dilated], dilated[/#if]; middle, $\operatorname{pad}(\delta)$, where
+$\delta$ stands for $\frac{\partial L}{\partial O}$ and the grey zeros are its border[#if w.layer.strided]
+and the zeros inserted for the stride[/#if]; the shaded window meets only $\delta$'s first
+element. Right, the result, in which a cell $X_{ij}$ stands for
+$\frac{\partial L}{\partial X_{ij}}$: this step gives the shaded cell[#if w.layer.padded];
+the grey cells lie in the padding and are cut off[/#if]. Sliding the window one cell at a time
+gives the rest.[#if w.figureNotes.fullCropped] Only the top left corner of both grids is drawn.[/#if]
+[/@figure]
 [/#if]
 
 [#if w.biasGradient??]

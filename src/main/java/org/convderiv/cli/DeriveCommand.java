@@ -16,6 +16,7 @@ import org.convderiv.differentiate.SymjaSession;
 import org.convderiv.layer.LayerSpec;
 import org.convderiv.layer.LayerValues;
 import org.convderiv.render.OutputFolder;
+import org.convderiv.render.PdfBuilder;
 import org.convderiv.render.TemplateEngine;
 import org.convderiv.report.Report;
 import picocli.CommandLine.Command;
@@ -70,6 +71,10 @@ public final class DeriveCommand implements Callable<Integer> {
   public Integer call() {
     SymjaSession.warmUp();
     Set<String> formats = formats(format);
+    if (formats.contains("pdf")) {
+      // Before deriving, so that a missing pdflatex costs nothing and writes nothing.
+      new PdfBuilder().requireAvailable();
+    }
     LayerSpec spec;
     LayerValues values;
     if (caseFile != null) {

@@ -1,9 +1,10 @@
 package org.convderiv.cli;
 
-import org.convderiv.bench.BenchCommand;
-import org.convderiv.numeric.EngineUnavailableException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.convderiv.bench.BenchCommand;
+import org.convderiv.numeric.EngineUnavailableException;
+import org.convderiv.render.PdfException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -58,7 +59,7 @@ public final class Main implements Callable<Integer> {
   private static int oneLineBadInput(
       Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
     if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
-        || e instanceof EngineUnavailableException) {
+        || e instanceof EngineUnavailableException || e instanceof PdfException) {
       cl.getErr().println("convderiv: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,16 +64,37 @@ public final class HtmlPage {
 
   /** Copies the vendored KaTeX files listed in {@code katex/files.txt} into {@code target}. */
   public static void copyAssets(Path target) throws IOException {
-    for (String name : resource("files.txt").split("\n")) {
-      if (name.isBlank()) {
-        continue;
-      }
+    for (String name : assetNames()) {
       Path file = target.resolve(name);
       Files.createDirectories(file.getParent());
       try (InputStream in = open(name)) {
         Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
       }
     }
+  }
+
+  /**
+   * The vendored KaTeX files as bytes, by path relative to the page ({@code katex/...}), in the
+   * order of {@code katex/files.txt}: for callers that write every file of a run at once.
+   */
+  public static Map<String, byte[]> assets() throws IOException {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (String name : assetNames()) {
+      try (InputStream in = open(name)) {
+        out.put(ASSETS + "/" + name, in.readAllBytes());
+      }
+    }
+    return out;
+  }
+
+  private static List<String> assetNames() throws IOException {
+    List<String> names = new ArrayList<>();
+    for (String name : resource("files.txt").split("\n")) {
+      if (!name.isBlank()) {
+        names.add(name.trim());
+      }
+    }
+    return names;
   }
 
   private static String resource(String name) throws IOException {

@@ -48,6 +48,13 @@ public final class PdfBuilder {
     return find() != null;
   }
 
+  /** Throws the one-line {@link PdfException} naming the fix when pdflatex is missing. */
+  public void requireAvailable() {
+    if (!available()) {
+      throw new PdfException(MISSING);
+    }
+  }
+
   /** Compiles the LaTeX text {@code tex} and writes the PDF to {@code pdfFile}. */
   public void build(String tex, Path pdfFile) {
     Path pdflatex = find();

@@ -39,8 +39,9 @@ import org.convderiv.term.Variable;
  * with dots.
  *
  * <p>{@code latexFigures} and {@code markdownFigures} are the hook for figures (name to markup,
- * for example {@code window}, {@code flips}, {@code full}); empty until a figure generator fills
- * them. Each template sees its own map as {@code figures}.
+ * for example {@code window}, {@code flips}, {@code full}); empty until {@link WorksheetFigures}
+ * fills them, together with {@code figureNotes}. Each template sees its own map as
+ * {@code figures}.
  */
 public record WorksheetModel(
     String name,
@@ -56,7 +57,8 @@ public record WorksheetModel(
     Rotation rotation,
     NumericView numeric,
     Map<String, String> latexFigures,
-    Map<String, String> markdownFigures) {
+    Map<String, String> markdownFigures,
+    FigureNotes figureNotes) {
 
   /** Elements shown per list before a selection is made. */
   public static final int SHOWN = 16;
@@ -86,6 +88,16 @@ public record WorksheetModel(
       List<Integer> padAfter, String padding, int batch, int channelsIn, int channelsOut,
       int groups, boolean bias, String convention, boolean crossCorrelation, boolean classic,
       boolean strided, boolean dilated, boolean padded, List<SizeAxis> sizes) {}
+
+  /**
+   * What the figures leave out, for their captions: the output elements whose windows are drawn
+   * (markup), out of {@code outputs}; the corner of the padded input drawn when it is cut, out of
+   * {@code inputShape}; whether the full-convolution figure and the dilated gradient show a
+   * corner only; whether the filter was too large to draw its flips.
+   */
+  public record FigureNotes(List<String> windowOutputs, int outputs, boolean windowCropped,
+      List<Integer> windowCorner, List<Integer> inputShape, boolean fullCropped,
+      boolean gradientCropped, boolean flipsOmitted) {}
 
   /** The numbers of the output-size formula on one axis (1-based {@code axis}). */
   public record SizeAxis(int axis, int input, int padBefore, int padAfter, int dilation,
@@ -209,14 +221,15 @@ public record WorksheetModel(
     return new WorksheetModel(name, b.layer(), b.notationView(), b.setup(),
         b.forward(d.forward().outputs()), List.copyOf(local), List.copyOf(chain),
         recognized.get("filter"), recognized.get("input"), recognized.get("bias"), rotation,
-        d.check() == null ? null : b.numeric(d.check()), Map.of(), Map.of());
+        d.check() == null ? null : b.numeric(d.check()), Map.of(), Map.of(), null);
   }
 
   /** The same model with figure markup attached, one map per output format. */
-  public WorksheetModel withFigures(Map<String, String> latex, Map<String, String> markdown) {
+  public WorksheetModel withFigures(Map<String, String> latex, Map<String, String> markdown,
+      FigureNotes notes) {
     return new WorksheetModel(name, layer, notation, setup, forward, local, chain,
         filterGradient, inputGradient, biasGradient, rotation, numeric,
-        Map.copyOf(new TreeMap<>(latex)), Map.copyOf(new TreeMap<>(markdown)));
+        Map.copyOf(new TreeMap<>(latex)), Map.copyOf(new TreeMap<>(markdown)), notes);
   }
 
   /**
