@@ -14,3 +14,6 @@ numeric check ([=derivation.check().engine()]): [#if derivation.check().passed()
 [#list written as w]
 wrote [=w]
 [/#list]
+[#if assets > 0]
+wrote [=assets] KaTeX files into [=assetFolder]
+[/#if]

@@ -15,6 +15,7 @@ import org.convderiv.derive.Deriver;
 import org.convderiv.differentiate.SymjaSession;
 import org.convderiv.layer.LayerSpec;
 import org.convderiv.layer.LayerValues;
+import org.convderiv.render.HtmlPage;
 import org.convderiv.render.OutputFolder;
 import org.convderiv.render.PdfBuilder;
 import org.convderiv.render.TemplateEngine;
@@ -99,9 +100,19 @@ public final class DeriveCommand implements Callable<Integer> {
 
     TemplateEngine templates = new TemplateEngine();
     List<String> names = new ArrayList<>();
-    written.forEach(p -> names.add(p.toString()));
+    int assets = 0;
+    for (Path p : written) {
+      // The typesetting files of the HTML page are counted, not listed one by one.
+      if (p.getParent() != null && p.getParent().endsWith(HtmlPage.ASSETS)
+          || p.toString().contains("/" + HtmlPage.ASSETS + "/")) {
+        assets++;
+      } else {
+        names.add(p.toString());
+      }
+    }
     command.commandLine().getOut().print(templates.render("en/derive/summary.txt.ftl",
-        Map.of("derivation", d, "written", names)));
+        Map.of("derivation", d, "written", names, "assets", assets,
+            "assetFolder", out.resolve(HtmlPage.ASSETS).toString())));
     command.commandLine().getOut().flush();
     return d.holds() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
   }
