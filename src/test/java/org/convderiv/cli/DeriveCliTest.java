@@ -70,6 +70,17 @@ class DeriveCliTest {
     }
 
     @Test
+    void sameWithAnEvenKernelSaysWhereTheExtraRowGoes(@TempDir Path out) throws IOException {
+      Run run = derive("--case", SharedCases.file("same-even-5x5-2x2.json").toString(),
+          "--out", out.toString());
+      assertEquals(ExitCodes.OK, run.exit(), run.err());
+      String md = Files.readString(out.resolve("worksheet.md"));
+      assertTrue(md.contains("the extra one goes after the input (at the bottom), so 0 before"
+          + " and 1 after"), md);
+      assertTrue(md.contains("(at the right), so 0 before and 1 after"), md);
+    }
+
+    @Test
     void optionsThatDisagreeWithTheCaseFileAreRefused(@TempDir Path out) {
       Run run = derive("--case", SharedCases.file("article-3x3-2x2.json").toString(),
           "--input", "4x4", "--out", out.resolve("o").toString());
