@@ -2,13 +2,15 @@ package org.convderiv.check;
 
 import org.convderiv.term.Monomial;
 import org.convderiv.term.Notation;
+import org.convderiv.term.PlainFormat;
 import org.convderiv.term.Polynomial;
 import org.convderiv.term.TensorName;
 import org.convderiv.term.Variable;
 
 /**
  * Prints terms as the claims are written, in the document's {@link Notation}: plain
- * ({@code dL/dO11*F22}) or LaTeX ({@code \frac{\partial L}{\partial O_{11}} F_{22}}).
+ * ({@code dL/dO11*F22}, as {@link PlainFormat} writes every plain expression) or LaTeX
+ * ({@code \frac{\partial L}{\partial O_{11}} F_{22}}).
  */
 public final class TermPrinter {
   private final Notation notation;
@@ -57,6 +59,9 @@ public final class TermPrinter {
   }
 
   public String polynomial(Polynomial p) {
+    if (!latex) {
+      return new PlainFormat(notation).polynomial(p);
+    }
     if (p.isZero()) {
       return "0";
     }
@@ -75,7 +80,7 @@ public final class TermPrinter {
         first = false;
       }
       for (Variable v : m.factors()) {
-        sb.append(first ? "" : latex ? " " : "*").append(variable(v));
+        sb.append(first ? "" : " ").append(variable(v));
         first = false;
       }
     }

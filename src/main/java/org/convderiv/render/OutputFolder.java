@@ -61,6 +61,10 @@ public final class OutputFolder {
   public List<Path> commit() {
     List<Path> staged = new ArrayList<>();
     List<Path> written = new ArrayList<>();
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      String message = "output (" + folder + ") must be a folder, and it is a file";
+      throw new UncheckedIOException(message, new IOException(message));
+    }
     try {
       Files.createDirectories(folder);
       for (Map.Entry<String, byte[]> e : files.entrySet()) {
