@@ -23,14 +23,17 @@ import org.convderiv.term.Variable;
  * term       := factor (['*' | \cdot | \times] factor)*
  * factor     := number | symbol | derivative | '(' expr ')' | '{' expr '}' | call
  * derivative := dL '/' dX idx | \partial L '/' \partial X idx | \frac{\partial L}{\partial X idx}
- * idx        := digits | '_' digits | '_{' n (',' n)* '}' | nothing (whole tensor)
- * call       := function '(' (expr | keyword '=' number) (',' ...)* ')'
+ * idx        := digits | n (',' n)* | '_' digits | '_{' n (',' n)* '}' | nothing (whole tensor)
+ * call       := function '(' (expr | keyword '=' amount) (',' ...)* ')'
+ * keyword    := stride | dilation | padding | groups
+ * amount     := axes ['/' axes]           (before/after sides: padding only)
+ * axes       := number ('x' number)*      (one number for all spatial axes, or one per axis)
  * </pre>
  */
 final class ClaimParser {
   /** Deeper nesting than this is no derivation anyone writes; it guards the Java stack. */
   private static final int MAX_DEPTH = 64;
-  private static final List<String> KEYWORDS = List.of("stride", "dilation", "padding");
+  private static final List<String> KEYWORDS = List.of("stride", "dilation", "padding", "groups");
   private static final List<String> FONT_COMMANDS =
       List.of("mathrm", "operatorname", "text", "mathit", "textrm", "mathbf");
 
@@ -213,7 +216,7 @@ final class ClaimParser {
     Token name = next();
     expect("(", "after function " + name.text());
     List<Expr> args = new ArrayList<>();
-    Map<String, Long> keywords = new LinkedHashMap<>();
+    Map<String, Expr.Amount> keywords = new LinkedHashMap<>();
     if (!peek().isSymbol(")")) {
       do {
         Token t = peek();
@@ -221,11 +224,7 @@ final class ClaimParser {
             && tokens.get(pos + 1).isSymbol("=")) {
           next();
           next();
-          Token value = next();
-          if (value.kind() != Token.Kind.NUMBER) {
-            throw unexpected(value, t.text() + "= needs a whole number");
-          }
-          if (keywords.put(t.text(), number(value)) != null) {
+          if (keywords.put(t.text(), amount(t)) != null) {
             throw new ClaimException(t.column(), "keyword " + t.text() + "= is given twice");
           }
         } else if (!keywords.isEmpty()) {
@@ -238,6 +237,43 @@ final class ClaimParser {
     expect(")", "to close the arguments of " + name.text());
     depth--;
     return new Expr.Call(name.text(), List.copyOf(args), Map.copyOf(keywords), name.column());
+  }
+
+  /** The value of keyword {@code keyword}: {@code 2}, {@code 2x1} or, for padding, {@code 1/0}. */
+  private Expr.Amount amount(Token keyword) {
+    String name = keyword.text();
+    List<Long> before = axes(keyword);
+    List<Long> after = before;
+    if (peek().isSymbol("/")) {
+      Token slash = next();
+      if (!name.equals("padding")) {
+        throw new ClaimException(slash.column(), name + "= has no sides: only padding= may give"
+            + " before/after values such as 1x0/2x1");
+      }
+      after = axes(keyword);
+      if (after.size() != before.size()) {
+        throw new ClaimException(slash.column(), "padding (" + new Expr.Amount(before, after,
+            0).text() + ") must give as many axes after '/' as before it");
+      }
+    }
+    if (name.equals("groups") && before.size() > 1) {
+      throw new ClaimException(keyword.column(), "groups (" + new Expr.Amount(before, after,
+          0).text() + ") must be one whole number: channels are split, not axes");
+    }
+    return new Expr.Amount(before, after, keyword.column());
+  }
+
+  /** {@code 2} or {@code 2x1}: the lexer reads {@code 2x1} as a number, the word x, a number. */
+  private List<Long> axes(Token keyword) {
+    List<Long> values = new ArrayList<>();
+    do {
+      Token value = next();
+      if (value.kind() != Token.Kind.NUMBER) {
+        throw unexpected(value, keyword.text() + "= needs whole numbers such as 2 or 2x1");
+      }
+      values.add(number(value));
+    } while (acceptWord("x"));
+    return values;
   }
 
   private static boolean startsDerivative(Token t) {
@@ -309,7 +345,7 @@ final class ClaimParser {
           + "': a claim may use X, F, O, b, dL/dO and the functions "
           + String.join(", ", Lexer.FUNCTIONS));
     };
-    int[] shown = index(t);
+    int[] shown = index(t, tensor);
     String text = t.text() + (shown == null ? "" : indexText(shown));
     if (shown == null) {
       Dims bias = tensor == TensorName.B
@@ -349,10 +385,13 @@ final class ClaimParser {
   }
 
   /** The index after a tensor letter, or null when there is none. */
-  private int[] index(Token letter) {
+  private int[] index(Token letter, TensorName tensor) {
     Token t = peek();
     if (t.kind() == Token.Kind.NUMBER && !t.spaced()) {
       next();
+      if (!notation.compact() && continuesIndex()) {
+        return commaIndex(t, tensor);
+      }
       return digits(t);
     }
     if (!t.isSymbol("_") || t.spaced()) {
@@ -379,6 +418,30 @@ final class ClaimParser {
       return digits(new Token(Token.Kind.NUMBER, String.valueOf(parts.get(0)), u.column(), false));
     }
     return parts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * {@code X10,2} without braces, as derive's report prints indices from size 10 on. A comma
+   * continues the index only while the tensor needs more numbers, so it never takes an argument
+   * separator from a call: a scalar with too few indices would be refused anyway.
+   */
+  private int[] commaIndex(Token first, TensorName tensor) {
+    int needed = expectedIndexCount(tensor);
+    List<Integer> parts = new ArrayList<>();
+    parts.add((int) Math.min(number(first), Integer.MAX_VALUE));
+    while (parts.size() < needed && continuesIndex()) {
+      next();
+      parts.add((int) Math.min(number(next()), Integer.MAX_VALUE));
+    }
+    return parts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** A comma and a number, neither after a blank: {@code ,2} in {@code X10,2}. */
+  private boolean continuesIndex() {
+    Token comma = peek();
+    Token after = tokens.get(Math.min(pos + 1, tokens.size() - 1));
+    return comma.isSymbol(",") && !comma.spaced() && after.kind() == Token.Kind.NUMBER
+        && !after.spaced();
   }
 
   /**
@@ -450,6 +513,14 @@ final class ClaimParser {
 
   private boolean accept(String symbol) {
     if (peek().isSymbol(symbol)) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private boolean acceptWord(String word) {
+    if (peek().is(Token.Kind.WORD, word)) {
       pos++;
       return true;
     }

@@ -21,6 +21,30 @@ sealed interface Expr {
   record Product(Expr left, Expr right, int column) implements Expr {}
 
   /** A function of the tensor language with positional and keyword arguments. */
-  record Call(String function, List<Expr> arguments, Map<String, Long> keywords, int column)
+  record Call(String function, List<Expr> arguments, Map<String, Amount> keywords, int column)
       implements Expr {}
+
+  /**
+   * A keyword's value: one number for every spatial axis ({@code 2}) or one per axis
+   * ({@code 2x1}); padding may differ per side ({@code 1x0/2x1}, before/after), otherwise
+   * {@code after} equals {@code before}.
+   */
+  record Amount(List<Long> before, List<Long> after, int column) {
+    public Amount {
+      before = List.copyOf(before);
+      after = List.copyOf(after);
+    }
+
+    /** As written: {@code 2x1}, or {@code 1x0/2x1} when the sides differ. */
+    String text() {
+      String b = joined(before);
+      return before.equals(after) ? b : b + "/" + joined(after);
+    }
+
+    private static String joined(List<Long> values) {
+      StringBuilder sb = new StringBuilder();
+      values.forEach(v -> sb.append(sb.length() == 0 ? "" : "x").append(v));
+      return sb.toString();
+    }
+  }
 }

@@ -191,6 +191,58 @@ record Grid(List<Axis> axes, Dims shape, List<Polynomial> entries) {
     }
   }
 
+  /** Entries {@code from} to {@code from + count - 1} of leading axis {@code axis}. */
+  Grid slice(Axis axis, int from, int count, Budget budget, int column) {
+    int at = axes.indexOf(axis);
+    int[] sizes = shape.toArray();
+    sizes[at] = count;
+    Dims newShape = Dims.of(sizes);
+    budget.spend(newShape.volume(), column);
+    List<Polynomial> e = new ArrayList<>((int) newShape.volume());
+    for (int i = 0; i < newShape.volume(); i++) {
+      int[] idx = newShape.indexAt(i);
+      idx[at] += from;
+      e.add(at(idx));
+    }
+    return new Grid(axes, newShape, e);
+  }
+
+  /** Joins tensors of equal axes end to end along leading axis {@code axis}, in list order. */
+  static Grid concat(List<Grid> parts, Axis axis, Budget budget, int column) {
+    Grid first = parts.get(0);
+    int at = first.axes.indexOf(axis);
+    int[] sizes = first.shape.toArray();
+    int total = 0;
+    for (Grid g : parts) {
+      int[] other = g.shape.toArray();
+      other[at] = sizes[at];
+      if (!g.axes.equals(first.axes) || !java.util.Arrays.equals(other, sizes)) {
+        throw new ClaimException(column, "cannot join a tensor of shape " + g.describe()
+            + " to one of shape " + first.describe());
+      }
+      total += g.shape.get(at);
+    }
+    sizes[at] = total;
+    int[] owner = new int[total];
+    int[] offset = new int[total];
+    for (int p = 0, c = 0; p < parts.size(); p++) {
+      for (int j = 0; j < parts.get(p).shape.get(at); j++, c++) {
+        owner[c] = p;
+        offset[c] = j;
+      }
+    }
+    Dims newShape = Dims.of(sizes);
+    budget.spend(newShape.volume(), column);
+    List<Polynomial> e = new ArrayList<>((int) newShape.volume());
+    for (int i = 0; i < newShape.volume(); i++) {
+      int[] idx = newShape.indexAt(i);
+      int c = idx[at];
+      idx[at] = offset[c];
+      e.add(parts.get(owner[c]).at(idx));
+    }
+    return new Grid(first.axes, newShape, e);
+  }
+
   /** Sums every spatial position and the batch: {@code sum(dL/dO)} is the bias gradient. */
   Grid sumPositionsAndBatch(Budget budget, int column) {
     List<Axis> kept = new ArrayList<>(axes);

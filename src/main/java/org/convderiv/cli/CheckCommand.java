@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         "Checks hand-derived formulas of a convolution layer: each claim is correct, or wrong"
             + " with its missing and extra terms and a small integer counterexample.",
         "",
-        "Claims, one per line (plain or LaTeX), or in $$ blocks and ```math fences of a"
+        "Claims, one per line (plain or LaTeX), or in $$$$ blocks and ```math fences of a"
             + " Markdown file (.md):",
         "  dL/dX22 = dL/dO11*F22 + dL/dO12*F21 + dL/dO21*F12 + dL/dO22*F11",
         "  \\frac{\\partial L}{\\partial X_{22}} = \\frac{\\partial L}{\\partial O_{11}} F_{22}"
@@ -42,12 +42,26 @@ import picocli.CommandLine.Spec;
         "  O12 = X12 F11 + X13 F12 + X22 F21 + X23 F22",
         "  dL/dF = conv(X, dilate(dL/dO, 2))      dL/dX = full_conv(rot180(F), dL/dO)",
         "Indices start at 1; batch and channel indices appear only when that size exceeds 1"
-            + " (dL/dO_{2,1,1} is output channel 2); from size 10 on they need commas.",
-        "Tensor functions: conv(A, B, stride=, dilation=, padding=) (the smaller operand"
-            + " slides), full_conv(A, B, stride=, dilation=) (A slides over B padded by A's span),"
-            + " rot180, flip (rows), transpose, dilate(T, s), pad(T, p), crop(T, p), sum(T)"
-            + " (positions and batch). Convolutions sum over the axis n, co or ci the operands"
-            + " share.",
+            + " (dL/dO_{2,1,1} is output channel 2); from size 10 on they need commas"
+            + " (X_{10,2} or X10,2).",
+        "Tensor functions: conv(A, B, ...) (valid; the smaller operand slides), full_conv(A, B,"
+            + " ...) (A slides over B with a zero border of A's span), rot180, flip (rows),"
+            + " transpose, dilate(T, s), pad(T, p), crop(T, p), sum(T) (positions and batch)."
+            + " Convolutions sum over the axis n, co or ci the operands share.",
+        "Keywords of conv and full_conv, each one number for all axes (2) or one per axis"
+            + " (2x1):",
+        "  conv: padding= zero-pads the input (per side as 1x0/2x1, before/after), the"
+            + " sliding operand is dilated by dilation= and sampled every stride=; a filter-shaped"
+            + " result past the kernel by fewer rows than dilation= (rows a strided layer never"
+            + " read) is cropped to the kernel.",
+        "  full_conv: B is dilated by stride= (zeros between entries), A by dilation=; an"
+            + " input-shaped result short of the padded input by fewer rows than stride= gets"
+            + " zero rows at the end (rows the forward pass never read); then padding= is"
+            + " cropped, before and after on each axis.",
+        "  groups=G (both): channels form G independent blocks, block g of one operand meeting"
+            + " only block g of the other.",
+        "  dL/dF = conv(X, dL/dO, padding=1, stride=2, dilation=2x1, groups=2)",
+        "  dL/dX = full_conv(rot180(F), dL/dO, padding=1x0/0x1, stride=2, dilation=2)",
         "",
         "The layer comes from the options below, or from a header line in the file such as",
         "  %% layer: input 5x5, kernel 3x3, stride 2, channels-out 2",

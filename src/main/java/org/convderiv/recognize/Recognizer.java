@@ -191,21 +191,32 @@ public final class Recognizer {
         + ")";
   }
 
-  /** Keyword arguments in the claim syntax, leaving out those at their defaults. */
+  /**
+   * Keyword arguments in the claim syntax, leaving out those at their defaults; a grouped layer
+   * adds {@code groups=G}, since its channels form G independent blocks.
+   */
   private static String arguments(LayerSpec spec, Dims before, Dims after, Dims stride,
       Dims dilation) {
     StringBuilder sb = new StringBuilder();
     if (!before.allEqual(0) || !after.allEqual(0)) {
-      sb.append(", padding=").append(before.equals(after) ? before.toSizeString()
-          : before.toSizeString() + "/" + after.toSizeString());
+      sb.append(", padding=").append(before.equals(after) ? amount(before)
+          : amount(before) + "/" + amount(after));
     }
     if (!stride.allEqual(1)) {
-      sb.append(", stride=").append(stride.toSizeString());
+      sb.append(", stride=").append(amount(stride));
     }
     if (!dilation.allEqual(1)) {
-      sb.append(", dilation=").append(dilation.toSizeString());
+      sb.append(", dilation=").append(amount(dilation));
+    }
+    if (spec.groups() > 1) {
+      sb.append(", groups=").append(spec.groups());
     }
     return sb.toString();
+  }
+
+  /** One number when every axis agrees ({@code 2}), otherwise one per axis ({@code 2x1}). */
+  private static String amount(Dims d) {
+    return d.allEqual(d.get(0)) ? String.valueOf(d.get(0)) : d.toSizeString();
   }
 
   private static int group(LayerSpec spec, int co) {

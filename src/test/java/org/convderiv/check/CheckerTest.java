@@ -198,6 +198,147 @@ class CheckerTest {
     }
   }
 
+  /** The keywords of conv and full_conv with which derive writes its recognized forms. */
+  @Nested
+  class ConvolutionKeywords {
+    /** 2x2 input, 2x2 kernel, channels 2 to 2 in 2 groups: each output sees one input. */
+    final LayerSpec grouped = LayerSpec.builder(Dims.of(2, 2), Dims.of(2, 2))
+        .channelsIn(2).channelsOut(2).groups(2).build();
+
+    Map<String, String> missingByElement(CheckReport r, ClaimResult c) {
+      return c.wrong().stream().collect(Collectors.toMap(
+          e -> TermPrinter.plain(r.notation()).variable(e.target()), e -> plain(r, e.missing())));
+    }
+
+    Map<String, String> extraByElement(CheckReport r, ClaimResult c) {
+      return c.wrong().stream().collect(Collectors.toMap(
+          e -> TermPrinter.plain(r.notation()).variable(e.target()), e -> plain(r, e.extra())));
+    }
+
+    @Test
+    void groupedClaimsHoldWhenChannelsFormIndependentBlocks() {
+      CheckReport r = check(grouped, "dL/dX = full_conv(rot180(F), dL/dO, groups=2)",
+          "dL/dF = conv(X, dL/dO, groups=2)", "O = conv(X, F, groups=2)");
+      assertEquals(List.of(), r.problems());
+      assertEquals(3, r.correct());
+    }
+
+    @Test
+    void anUngroupedClaimOnAGroupedLayerSumsAcrossTheBlocksIntoTheWrongShape() {
+      CheckReport r = check(grouped, "dL/dX = full_conv(rot180(F), dL/dO)");
+      ClaimResult c = r.claims().get(0);
+      assertEquals("(n, ci) 1x1x2x2", c.claimedShape());
+      assertEquals("(n, ci) 1x2x2x2", c.trueShape());
+    }
+
+    @Test
+    void aWrongGroupedClaimMissesTermsOnlyWithinEachBlock() {
+      // Without rot180 every input reads its own group's filter back to front: the terms stay
+      // within the block (dL/dO2 with F2 for input channel 2), only the positions are wrong.
+      CheckReport r = check(grouped, "dL/dX = full_conv(F, dL/dO, groups=2)");
+      ClaimResult c = r.claims().get(0);
+      assertEquals(8, c.wrong().size());
+      assertEquals("dL/dO211*F211", missingByElement(r, c).get("X211"));
+      assertEquals("dL/dO211*F222", extraByElement(r, c).get("X211"));
+      assertEquals("dL/dO111*F112", missingByElement(r, c).get("X112"));
+      assertEquals("dL/dO111*F121", extraByElement(r, c).get("X112"));
+    }
+
+    @Test
+    void groupsMustDivideTheChannels() {
+      LayerSpec three = layer(3, 2).channelsIn(3).channelsOut(3).build();
+      CheckReport r = check(three, "dL/dX = full_conv(rot180(F), dL/dO, groups=2)");
+      assertEquals("groups (2) must divide the 3 channels of axis co of an operand of shape"
+          + " (co, ci) 3x3x2x2", r.problems().get(0).message());
+    }
+
+    @Test
+    void fullConvCropsThePaddingBeforeAndAfterOnEachAxis() {
+      LayerSpec padded = layer(3, 2).padding(org.convderiv.layer.Padding.explicit(
+          Dims.of(1, 0), Dims.of(0, 1))).build();
+      CheckReport r = check(padded, "dL/dX = full_conv(rot180(F), dL/dO, padding=1x0/0x1)",
+          "dL/dF = conv(X, dL/dO, padding=1x0/0x1)",
+          "dL/dX = full_conv(rot180(F), dL/dO, padding=0x1/1x0)");
+      assertEquals(List.of(true, true, false),
+          r.claims().stream().map(ClaimResult::holds).toList());
+      // Sides swapped: X11 is cropped from the full result's row 1, column 2 instead of row 2,
+      // column 1, so its terms are those of its neighbour one row up and one column right.
+      ClaimResult swapped = r.claims().get(2);
+      assertEquals("dL/dO11*F21 + dL/dO21*F11", missingByElement(r, swapped).get("X11"));
+      assertEquals("dL/dO11*F12 + dL/dO12*F11", extraByElement(r, swapped).get("X11"));
+    }
+
+    @Test
+    void aForgottenPaddingCropLeavesTheFullConvolutionsSize() {
+      LayerSpec padded = layer(3, 2).padding(org.convderiv.layer.Padding.explicit(
+          Dims.of(1, 1), Dims.of(1, 1))).build();
+      CheckReport r = check(padded, "dL/dX = full_conv(rot180(F), dL/dO, padding=1)",
+          "dL/dX = full_conv(rot180(F), dL/dO)",
+          "dL/dX = full_conv(rot180(F), dL/dO, padding=0/2)");
+      assertEquals(List.of(true, false, false),
+          r.claims().stream().map(ClaimResult::holds).toList());
+      assertEquals("(n, ci) 1x1x5x5", r.claims().get(1).claimedShape());
+      ClaimResult shifted = r.claims().get(2);
+      assertEquals(9, shifted.wrong().size());
+      assertEquals("dL/dO11*F22 + dL/dO12*F21 + dL/dO21*F12 + dL/dO22*F11",
+          missingByElement(r, shifted).get("X11"));
+      assertEquals("dL/dO11*F11", extraByElement(r, shifted).get("X11"));
+    }
+
+    @Test
+    void aPerAxisStrideDilatesTheGradientOnItsOwnAxisAndRestoresTheUnreadRow() {
+      // Input 5x3, kernel 2x2, stride 2 on rows and 1 on columns: output 2x2, and row 5 of X
+      // is read by no window, so its gradient is 0.
+      LayerSpec strided = LayerSpec.builder(Dims.of(5, 3), Dims.of(2, 2))
+          .stride(Dims.of(2, 1)).build();
+      CheckReport r = check(strided, "dL/dX = full_conv(rot180(F), dL/dO, stride=2x1)",
+          "dL/dF = conv(X, dL/dO, dilation=2x1)",
+          "dL/dX = full_conv(rot180(F), dL/dO, stride=3x1)");
+      assertEquals(List.of(true, true, false),
+          r.claims().stream().map(ClaimResult::holds).toList());
+      // Stride 3 puts the gradient's second row at X row 4 instead of 3 and reaches row 5.
+      ClaimResult tooFar = r.claims().get(2);
+      assertEquals("dL/dO21*F11", missingByElement(r, tooFar).get("X31"));
+      assertEquals("0", extraByElement(r, tooFar).get("X31"));
+      assertEquals("0", missingByElement(r, tooFar).get("X51"));
+      assertEquals("dL/dO21*F21", extraByElement(r, tooFar).get("X51"));
+    }
+
+    @Test
+    void aFilterGradientPastAStridedLayersLastWindowIsCroppedToTheKernel() {
+      // Stride 2 on columns leaves column 3 of the 3x3 input unread; the correlation still
+      // yields a third column, which names no filter entry.
+      LayerSpec strided = layer(3, 2).stride(Dims.of(1, 2)).build();
+      CheckReport r = check(strided, "dL/dF = conv(X, dL/dO, dilation=1x2)",
+          "dL/dX = full_conv(rot180(F), dL/dO, stride=1x2)",
+          "dL/dF = conv(X, dL/dO)");
+      assertEquals(List.of(true, true, false),
+          r.claims().stream().map(ClaimResult::holds).toList());
+      assertEquals("(co, ci) 1x1x2x3", r.claims().get(2).claimedShape());
+    }
+
+    @Test
+    void aUniformValueAndOneValuePerAxisMeanTheSame() {
+      LayerSpec stride2 = layer(5, 3).stride(Dims.of(2, 2)).build();
+      CheckReport r = check(stride2, "dL/dX = full_conv(rot180(F), dL/dO, stride=2)",
+          "dL/dX = full_conv(rot180(F), dL/dO, stride=2x2)");
+      assertEquals(2, r.correct());
+    }
+
+    @Test
+    void aKeywordWithTheWrongNumberOfAxesIsRefused() {
+      CheckReport r = check(CLASSIC, "dL/dX = full_conv(rot180(F), dL/dO, stride=1x1x1)",
+          "dL/dX = full_conv(rot180(F), dL/dO, stride=1/1)",
+          "dL/dX = full_conv(rot180(F), dL/dO, groups=1x1)");
+      assertEquals(List.of("stride (1x1x1) must give one number for all spatial axes or one"
+              + " per axis (2)",
+              "stride= has no sides: only padding= may give before/after values such as"
+              + " 1x0/2x1",
+              "groups (1x1) must be one whole number: channels are split, not axes"),
+          r.problems().stream().map(Problem::message).toList());
+    }
+  }
+
   @Nested
   class Inputs {
     @Test
@@ -245,6 +386,17 @@ class CheckerTest {
           + " + dL/dO_{10,1} F_{1,2} + dL/dO_{10,2} F_{1,1}", "dL/dX12 = dL/dO11*F12");
       assertEquals(1, r.correct());
       assertTrue(r.problems().get(0).message().startsWith("index '12' is ambiguous"));
+    }
+
+    @Test
+    void commaIndicesWithoutBracesReadAsDeriveWritesThem() {
+      LayerSpec wide = LayerSpec.builder(Dims.of(11, 3), Dims.of(2, 2)).build();
+      CheckReport r = check(wide, "dL/dX10,2 = dL/dO9,1*F2,2 + dL/dO9,2*F2,1"
+          + " + dL/dO10,1*F1,2 + dL/dO10,2*F1,1", "dL/dX10,2 = dL/dO9,1*F2,2");
+      assertEquals(List.of(), r.problems());
+      assertEquals(List.of(true, false), r.claims().stream().map(ClaimResult::holds).toList());
+      assertEquals("dL/dO9,2*F2,1 + dL/dO10,1*F1,2 + dL/dO10,2*F1,1",
+          plain(r, r.claims().get(1).wrong().get(0).missing()));
     }
   }
 
