@@ -59,7 +59,7 @@ zeros at the end.
 [/#if]
 [/#if]
 
-[#if a.formCheckable]In the syntax of `convderiv check`: `[=a.form]`[#else]As a formula (in a form `convderiv check` cannot read): `[=a.form]`[/#if]
+In the syntax of `convderiv check`: `[=a.form]`
 
 [#if !a.formProved]
 **Warning: the derivation could not confirm this form element by element.**

@@ -55,7 +55,7 @@ the end: those positions are the zero padding, not elements of $X$.
 [/#if]
 [/#if]
 \end{itemize}
-[#if a.formCheckable]In the syntax of \texttt{convderiv check}: \texttt{[=a.form]}[#else]As a formula (in a form \texttt{convderiv check} cannot read): \texttt{[=a.form]}[/#if]
+In the syntax of \texttt{convderiv check}: \texttt{[=a.form]}
 [#if !a.formProved]
 
 \textbf{Warning: the derivation could not confirm this form element by element.}

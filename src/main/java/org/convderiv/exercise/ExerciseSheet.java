@@ -2,7 +2,6 @@ package org.convderiv.exercise;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.convderiv.derive.Derivation;
 import org.convderiv.layer.Convention;
 import org.convderiv.layer.Dims;
@@ -53,11 +52,10 @@ public record ExerciseSheet(long seed, List<Item> exercises) {
   /**
    * The answers: (a) the forward sum, (b) two gradient sums, (c) the convolution giving dL/dX
    * with its details, (d) the numbers of dL/dX; {@code claims} is the answer key in the plain
-   * syntax of {@code convderiv check}. {@code form} is in that syntax when
-   * {@code formCheckable}; otherwise it is the recognizer's per-axis text, outside the key.
+   * syntax of {@code convderiv check}, the recognized form {@code form} included.
    */
   public record Answers(Equation output, Equation filterGradient, Equation inputGradient,
-      String form, boolean formCheckable, boolean formProved, List<Integer> fullPadding,
+      String form, boolean formProved, List<Integer> fullPadding,
       List<Integer> strideGaps, List<Integer> unread, boolean hasUnread,
       boolean sumOverChannels, List<Grid> values, List<String> claims) {}
 
@@ -116,17 +114,17 @@ public record ExerciseSheet(long seed, List<Item> exercises) {
     }
     boolean hasUnread = !Dims.of(unread).allEqual(0);
 
-    Optional<String> formClaim = FormClaim.of(spec);
-    List<String> claims = new ArrayList<>(List.of(
+    // The recognizer's form is written in the claim syntax, so the key can hold it too.
+    List<String> claims = List.of(
         fmt.plain(e.output()) + " = " + fmt.plain(forward),
         "dL/d" + fmt.plain(e.filterElement()) + " = " + fmt.plain(df),
-        "dL/d" + fmt.plain(e.inputElement()) + " = " + fmt.plain(dx)));
-    formClaim.ifPresent(claims::add);
+        "dL/d" + fmt.plain(e.inputElement()) + " = " + fmt.plain(dx),
+        input.form().text());
     return new Answers(
         equation(fmt, fmt.latex(e.output()), fmt.width(e.output()), forward),
         gradientEquation(fmt, e.filterElement(), df),
         gradientEquation(fmt, e.inputElement(), dx),
-        formClaim.orElse(input.form().text()), formClaim.isPresent(), input.proved(),
+        input.form().text(), input.proved(),
         list(full), list(gaps), list(unread), hasUnread, spec.channelsOut() > spec.groups(),
         grids(fmt, TensorName.X, integerRun(d).symbolic().dx(), true), List.copyOf(claims));
   }
