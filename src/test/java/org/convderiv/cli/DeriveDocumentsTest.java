@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.convderiv.render.ExternalTools;
 import org.convderiv.render.PdfBuilder;
+import org.convderiv.testing.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +72,7 @@ class DeriveDocumentsTest {
 
     String tex = Files.readString(out.resolve("worksheet.tex"));
     assertTrue(tex.contains(PdfBuilder.REPRODUCIBLE_PREAMBLE), "reproducible preamble");
-    assertEquals(figures.size(), count(Pattern.compile("\\\\begin\\{tikzpicture\\}"), tex));
+    assertEquals(figures.size(), HeadlessChromium.count(Pattern.compile("\\\\begin\\{tikzpicture\\}"), tex));
     String md = Files.readString(out.resolve("worksheet.md"));
     Matcher m = IMAGE.matcher(md);
     List<String> linked = new ArrayList<>();
@@ -102,19 +103,19 @@ class DeriveDocumentsTest {
     assertFalse(Files.exists(out.resolve("worksheet.md")), "only the page was asked for");
     Path html = out.resolve("worksheet.html");
 
-    Run dom = chromium(chromium, html, "--dump-dom");
-    String body = dom.stdout.substring(dom.stdout.indexOf("<body"));
-    assertTrue(count(KATEX, body) > 50, count(KATEX, body) + " typeset formulas");
+    HeadlessChromium.Run dom = HeadlessChromium.run(chromium, html, dir, "--dump-dom");
+    String body = dom.stdout().substring(dom.stdout().indexOf("<body"));
+    assertTrue(HeadlessChromium.count(KATEX, body) > 50, HeadlessChromium.count(KATEX, body) + " typeset formulas");
     assertFalse(body.contains("$$"), "unrendered display math");
     assertFalse(body.contains("katex-error"), "a formula KaTeX could not parse");
     assertTrue(body.contains("<img src=\"figures/window.svg\""), "the windows figure");
-    assertEquals(List.of(), consoleProblems(dom.stderr));
+    assertEquals(List.of(), HeadlessChromium.consoleProblems(dom.stderr()));
 
     Files.createDirectories(OUT);
     Path shot = OUT.resolve(name + "-html.png").toAbsolutePath();
     Files.deleteIfExists(shot);
-    Run run = chromium(chromium, html, "--screenshot=" + shot, "--window-size=1000,2600");
-    assertEquals(List.of(), consoleProblems(run.stderr));
+    HeadlessChromium.Run run = HeadlessChromium.run(chromium, html, dir, "--screenshot=" + shot, "--window-size=1000,2600");
+    assertEquals(List.of(), HeadlessChromium.consoleProblems(run.stderr()));
     BufferedImage image = ImageIO.read(shot.toFile());
     assertEquals(1000, image.getWidth());
     // The SVG files loaded: the window fill shows on the page.
@@ -225,51 +226,5 @@ class DeriveDocumentsTest {
       }
     }
     return found;
-  }
-
-  private static int count(Pattern p, String s) {
-    Matcher m = p.matcher(s);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
-  }
-
-  /** Log lines that report a page script error or any console message. */
-  private static List<String> consoleProblems(String stderr) {
-    List<String> out = new ArrayList<>();
-    for (String line : stderr.split("\n")) {
-      if (line.contains("CONSOLE") || line.contains("Uncaught")) {
-        out.add(line);
-      }
-    }
-    return out;
-  }
-
-  private record Run(String stdout, String stderr) {}
-
-  /** Headless Chromium on a file:// URL, offline, with a fresh profile. */
-  private Run chromium(Path chromium, Path html, String... action) throws Exception {
-    Path profile = Files.createTempDirectory(dir, "profile");
-    List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless",
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-        "--virtual-time-budget=5000"));
-    cmd.addAll(List.of(action));
-    cmd.add(html.toUri().toString());
-    Path stdout = Files.createTempFile(dir, "chromium", ".out");
-    Path stderr = Files.createTempFile(dir, "chromium", ".err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("chromium did not finish in 120 s");
-    }
-    String err = Files.readString(stderr, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), err);
-    return new Run(Files.readString(stdout, StandardCharsets.UTF_8), err);
   }
 }
