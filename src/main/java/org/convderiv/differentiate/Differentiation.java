@@ -43,11 +43,18 @@ public record Differentiation(List<LocalGradient> gradients, int symjaCalls, int
       Polynomial canonical = e.expression().mapMonotone(v -> translate(v, shift, -1));
       Map<Variable, Polynomial> partials = byPattern.computeIfAbsent(
           canonical, c -> symja.partials(c, variablesOf(c)));
-      for (Variable wrt : variablesOf(canonical)) {
+      // The translation keeps the order of variables, so the k-th variable of the canonical
+      // expression is the k-th of the original: moving back is a lookup, not a new variable.
+      List<Variable> moved = variablesOf(canonical);
+      List<Variable> original = variablesOf(e.expression());
+      Map<Variable, Variable> back = new HashMap<>(2 * moved.size());
+      for (int k = 0; k < moved.size(); k++) {
+        back.put(moved.get(k), original.get(k));
+      }
+      for (Variable wrt : moved) {
         Polynomial d = partials.get(wrt);
         if (!d.isZero()) {
-          gradients.add(new LocalGradient(e.output(), translate(wrt, shift, +1),
-              d.mapMonotone(v -> translate(v, shift, +1))));
+          gradients.add(new LocalGradient(e.output(), back.get(wrt), d.mapMonotone(back::get)));
         }
       }
     }
