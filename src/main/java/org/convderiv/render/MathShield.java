@@ -17,25 +17,61 @@ import java.util.regex.Pattern;
 final class MathShield {
   // Limitation: dollars inside Markdown code spans or blocks are taken as math too; the
   // worksheets put no code in their Markdown.
-  // Inline math follows Pandoc's rule: no space just inside either dollar, no digit right
-  // after the closing one, so "costs $5 and $6" stays text.
-  private static final Pattern MATH = Pattern.compile(
-      "\\$\\$(?:[^$]|\\$(?!\\$))+?\\$\\$|(?<![\\\\$])\\$(?=\\S)(?:[^$\\n\\\\]|\\\\.)+?(?<=\\S)\\$(?!\\d)",
-      Pattern.DOTALL);
   private static final Pattern TOKEN = Pattern.compile("convderivmath(\\d+)z");
 
   private final List<String> spans = new ArrayList<>();
 
-  /** The Markdown with every math span replaced by a token. */
+  /**
+   * The Markdown with every math span replaced by a token. A scan rather than a regular
+   * expression: Java's regex engine recurses once per character of an alternation, and the
+   * display blocks of a large layer run to thousands of characters.
+   */
   String hide(String markdown) {
-    Matcher m = MATH.matcher(markdown);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      spans.add(m.group());
-      m.appendReplacement(sb, "convderivmath" + (spans.size() - 1) + "z");
+    StringBuilder sb = new StringBuilder(markdown.length());
+    int i = 0;
+    while (i < markdown.length()) {
+      int end = mathEnd(markdown, i);
+      if (end < 0) {
+        sb.append(markdown.charAt(i++));
+        continue;
+      }
+      spans.add(markdown.substring(i, end));
+      sb.append("convderivmath").append(spans.size() - 1).append('z');
+      i = end;
     }
-    m.appendTail(sb);
     return sb.toString();
+  }
+
+  /** Where the math span starting at {@code i} ends (exclusive), or -1 when none starts there. */
+  private static int mathEnd(String s, int i) {
+    if (s.charAt(i) != '$' || i > 0 && (s.charAt(i - 1) == '\\' || s.charAt(i - 1) == '$')) {
+      return -1;
+    }
+    if (s.startsWith("$$", i)) {
+      int close = s.indexOf("$$", i + 2);
+      return close > i + 2 ? close + 2 : -1;
+    }
+    // Inline math follows Pandoc's rule: no space just inside either dollar, no digit right
+    // after the closing one, so "costs $5 and $6" stays text.
+    if (i + 1 >= s.length() || Character.isWhitespace(s.charAt(i + 1))) {
+      return -1;
+    }
+    int k = i + 1;
+    while (k < s.length()) {
+      char c = s.charAt(k);
+      if (c == '\\') {
+        k += 2;
+      } else if (c == '\n') {
+        return -1;
+      } else if (c == '$') {
+        boolean closes = !Character.isWhitespace(s.charAt(k - 1))
+            && (k + 1 >= s.length() || !Character.isDigit(s.charAt(k + 1)));
+        return closes ? k + 1 : -1;
+      } else {
+        k++;
+      }
+    }
+    return -1;
   }
 
   /** The HTML with each token replaced by its math, escaped for HTML text. */

@@ -38,6 +38,21 @@ class HtmlPageTest {
   }
 
   @Test
+  void longDisplayBlocksOfLargeLayersAreShieldedWhole() {
+    StringBuilder sum = new StringBuilder("$$\n\\begin{aligned}\nO_{1,1} &= X_{1,1} F_{1,1}");
+    for (int k = 2; k < 4000; k++) {
+      sum.append(" + X_{1,").append(k).append("} F_{1,").append(k).append('}');
+      if (k % 8 == 0) {
+        sum.append(" \\\\\n&\\quad");
+      }
+    }
+    sum.append("\n\\end{aligned}\n$$\n");
+    String html = page.render("Before.\n\n" + sum + "\nAfter.\n", "Long");
+    assertTrue(html.contains("X_{1,3999} F_{1,3999}"), "the whole block reached the page");
+    assertEquals(1, html.split("class=\"math display\"", -1).length - 1);
+  }
+
+  @Test
   void dollarAmountsStayText() {
     assertTrue(page.render(SAMPLE, "Sample").contains("It costs $5 and $6, which is no math."));
   }
