@@ -164,9 +164,14 @@ public final class CheckCommand implements Callable<Integer> {
       byte[] bytes = file.equals("-")
           ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
       return new String(bytes, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UncheckedIOException("claims file (" + file + ") does not exist", e);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new UncheckedIOException("claims file (" + file + ") cannot be read: permission"
+          + " denied", e);
     } catch (IOException e) {
       throw new UncheckedIOException("claims file (" + file + ") cannot be read: "
-          + e.getClass().getSimpleName(), e);
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     }
   }
 

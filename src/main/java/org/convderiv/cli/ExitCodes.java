@@ -8,6 +8,8 @@ public final class ExitCodes {
   public static final int CHECK_FAILED = 1;
   /** Bad input: a one-line error was printed and nothing was written. */
   public static final int BAD_INPUT = 2;
+  /** A fault of convderiv itself: one line was printed, and nothing was written. */
+  public static final int INTERNAL_ERROR = 3;
 
   private ExitCodes() {}
 }

@@ -57,13 +57,21 @@ public final class Main implements Callable<Integer> {
   }
 
   private static int oneLineBadInput(
-      Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+      Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
         || e instanceof EngineUnavailableException || e instanceof PdfException) {
       cl.getErr().println("convderiv: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    throw e;
+    // Anything else is a fault of ours: one line for the user, the trace on request.
+    Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null
+        ? e.getCause() : e;
+    cl.getErr().println("convderiv: internal error (" + cause
+        + "); set CONVDERIV_TRACE=1 to see where, and please report it");
+    if (System.getenv("CONVDERIV_TRACE") != null) {
+      cause.printStackTrace(cl.getErr());
+    }
+    return ExitCodes.INTERNAL_ERROR;
   }
 
   /** Reads the version Maven wrote into the jar manifest. */
