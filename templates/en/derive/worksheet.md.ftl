@@ -125,7 +125,7 @@ The output size on each axis is $\left\lfloor \frac{n + p_{\mathrm{before}} + p_
 \end{aligned}
 [/@display]
 [#list w.layer.sizes as a][#if a.unread > 0]
-On axis [=a.axis] the division leaves a remainder of [=a.unread]: the last [=a.unread] input position(s) never meet the filter, so their gradient will be 0.
+On axis [=a.axis] the division leaves a remainder of [=a.unread]: the last [=a.unread] position(s) of the padded input never meet the filter.[#if a.unread > a.padAfter] [=a.unread - a.padAfter] of them [#if a.unread - a.padAfter == 1]is an input row[#else]are input rows[/#if][#if a.padAfter > 0] (the others are padding)[/#if], so [#if a.unread - a.padAfter == 1]its[#else]their[/#if] gradient will be 0.[#else] They all lie in the padding, so every input row still gets a gradient.[/#if]
 
 [/#if][/#list]
 [@display]
