@@ -220,7 +220,8 @@ public final class ExpressionParser {
     expect(')', "to close the call of " + name);
     if (name.equals("relu")) {
       checkArity(name, args, 1, start);
-      return new Expr.Apply(Expr.Function.MAX, List.of(Expr.Num.of(0), args.get(0)));
+      // max(a, 0) takes the 0 on a tie, so relu'(0) = 0, as PyTorch defines it.
+      return new Expr.Apply(Expr.Function.MAX, List.of(args.get(0), Expr.Num.of(0)));
     }
     Expr.Function f = FUNCTIONS.get(name);
     checkArity(name, args, f.arity(), start);

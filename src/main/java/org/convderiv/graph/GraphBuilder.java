@@ -188,7 +188,7 @@ public final class GraphBuilder {
       return "-";
     }
     if (gate instanceof Expr.Apply a) {
-      if (a.function() == Expr.Function.MAX && a.args().get(0) instanceof Expr.Num n
+      if (a.function() == Expr.Function.MAX && a.args().get(1) instanceof Expr.Num n
           && n.value().signum() == 0) {
         return latex ? "\\mathrm{relu}" : "relu";
       }

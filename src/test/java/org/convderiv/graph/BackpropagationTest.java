@@ -79,6 +79,8 @@ class BackpropagationTest {
   void reluPassesTheGradientOnlyWhereItsInputIsPositive() {
     assertEquals(2.0, run("f = relu(2 * x)", Map.of("x", 1.5)).gradient("x").value());
     assertEquals(0.0, run("f = relu(2 * x)", Map.of("x", -1.5)).gradient("x").value());
+    // At the kink the gradient is 0, as in PyTorch.
+    assertEquals(0.0, run("f = relu(2 * x)", Map.of("x", 0.0)).gradient("x").value());
   }
 
   @Test

@@ -21,7 +21,7 @@ class ExpressionParserTest {
       "x - (y - z) | x - (y - z)",
       "x / y / z | x/y/z",
       "a ** 3 | a^3",
-      "relu(x) | max(0, x)",
+      "relu(x) | max(x, 0)",
       "ln(x) | log(x)",
       "x * -2 | x*(-2)",
       "sigmoid(w x + b) | sigmoid(w*x + b)"})
