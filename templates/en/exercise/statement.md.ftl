@@ -23,8 +23,8 @@ per channel[/#if], and $L$ is a loss computed from $O$.
 Indices start at 1, row before column[#if l.showBatch || l.showChannelIn || l.showChannelOut].
 Leading indices name [#if l.showBatch]the sample, then [/#if]the channel[#if l.showFilterChannelIn
 || l.showChannelOut]; a filter element is indexed by output channel[#if l.showFilterChannelIn],
-then input channel[/#if][/#if][/#if][#if !l.compact], separated by commas[/#if]. Dots stand for
-the axes a grid shows. The values:
+then input channel[/#if][/#if][/#if][#if !l.compact], separated by commas[/#if].[#if l.showBatch || l.showChannelIn || l.showChannelOut] Dots stand for
+the axes a grid shows.[/#if] The values:
 
 $$
 \begin{gathered}

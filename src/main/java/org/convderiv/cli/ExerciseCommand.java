@@ -43,7 +43,7 @@ public final class ExerciseCommand implements Callable<Integer> {
           + ". Default: ${DEFAULT-VALUE}.")
   int count;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "exercises",
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "output/exercises",
       description = "Output folder. Default: ${DEFAULT-VALUE}.")
   Path out;
 
