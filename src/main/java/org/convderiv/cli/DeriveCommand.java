@@ -70,7 +70,6 @@ public final class DeriveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SymjaSession.warmUp();
     Set<String> formats = formats(format);
     if (formats.contains("pdf")) {
       // Before deriving, so that a missing pdflatex costs nothing and writes nothing.
@@ -87,6 +86,9 @@ public final class DeriveCommand implements Callable<Integer> {
       spec = layer.toSpec();
       values = LayerValues.randomIntegers(spec, seed);
     }
+    // Symja takes a while to load: start it once the input is known to be good, so that bad
+    // input is refused at once and never races Symja's start at exit.
+    SymjaSession.warmUp();
     Derivation d = new Deriver(Engines.select(engine, verbose), seed).derive(spec, values);
     if (verbose) {
       d.stageNanos().forEach((stage, ns) ->

@@ -20,8 +20,20 @@ public final class Main implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(run(args));
+  /**
+   * Stack of the thread that runs a command: parsers and evaluators of user formulas recurse
+   * once per nesting level or chained operator, and a generous stack turns thousands of levels
+   * from a crash into an ordinary run; past it, {@link #oneLineBadInput} reports one line.
+   */
+  private static final long COMMAND_STACK_BYTES = 512L << 20;
+
+  public static void main(String[] args) throws InterruptedException {
+    int[] exit = {ExitCodes.INTERNAL_ERROR};
+    Thread command = new Thread(null, () -> exit[0] = run(args), "convderiv",
+        COMMAND_STACK_BYTES);
+    command.start();
+    command.join();
+    System.exit(exit[0]);
   }
 
   /** Runs without exiting, for tests. */
@@ -60,18 +72,34 @@ public final class Main implements Callable<Integer> {
       Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
         || e instanceof EngineUnavailableException || e instanceof PdfException) {
-      cl.getErr().println("convderiv: " + e.getMessage());
+      cl.getErr().println("convderiv: " + abbreviate(e.getMessage()));
+      return ExitCodes.BAD_INPUT;
+    }
+    Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null
+        ? e.getCause() : e;
+    if (cause instanceof StackOverflowError) {
+      cl.getErr().println("convderiv: the input is nested or chained too deeply to read"
+          + " (thousands of levels); split it into smaller expressions");
       return ExitCodes.BAD_INPUT;
     }
     // Anything else is a fault of ours: one line for the user, the trace on request.
-    Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null
-        ? e.getCause() : e;
     cl.getErr().println("convderiv: internal error (" + cause
         + "); set CONVDERIV_TRACE=1 to see where, and please report it");
     if (System.getenv("CONVDERIV_TRACE") != null) {
       cause.printStackTrace(cl.getErr());
     }
     return ExitCodes.INTERNAL_ERROR;
+  }
+
+  /**
+   * Messages quote the input; a quoted input of thousands of characters would bury the rule, so
+   * the middle of a long message gives way to an ellipsis, keeping where it starts and the rule
+   * at its end.
+   */
+  static String abbreviate(String message) {
+    String m = String.valueOf(message).replaceAll("[\\p{Cntrl}&&[^\t]]", "?");
+    return m.length() <= 300 ? m
+        : m.substring(0, 150) + " ... " + m.substring(m.length() - 140);
   }
 
   /** Reads the version Maven wrote into the jar manifest. */

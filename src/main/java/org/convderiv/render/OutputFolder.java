@@ -57,37 +57,71 @@ public final class OutputFolder {
     return Map.copyOf(files);
   }
 
-  /** Writes every file; returns the paths written, in name order. */
+  /**
+   * Writes every file; returns the paths written, in name order. All or nothing: every file is
+   * staged beside its target first, every target is checked, and the files the run replaces are
+   * set aside until all new ones are in place, so a failure puts the old files back.
+   */
   public List<Path> commit() {
-    List<Path> staged = new ArrayList<>();
-    List<Path> written = new ArrayList<>();
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
       String message = "output (" + folder + ") must be a folder, and it is a file";
       throw new UncheckedIOException(message, new IOException(message));
     }
+    List<Path> targets = new ArrayList<>();
+    List<Path> staged = new ArrayList<>();
+    List<Path> setAside = new ArrayList<>();
+    List<Path> placed = new ArrayList<>();
     try {
       Files.createDirectories(folder);
       for (Map.Entry<String, byte[]> e : files.entrySet()) {
         Path target = folder.resolve(e.getKey()).normalize();
-        if (!target.startsWith(folder.normalize())) {
+        if (e.getKey().isEmpty() || !target.startsWith(folder.normalize())) {
           throw new IllegalArgumentException("output file (" + e.getKey()
-              + ") must stay inside " + folder);
+              + ") must stay inside " + folder.toAbsolutePath());
+        }
+        if (Files.isDirectory(target)) {
+          throw new IOException(target + " is a folder where a file must go");
         }
         Files.createDirectories(target.getParent());
         Path temp = target.resolveSibling("." + target.getFileName() + ".part");
         Files.write(temp, e.getValue());
         staged.add(temp);
+        targets.add(target);
       }
-      int k = 0;
-      for (String name : files.keySet()) {
-        Path target = folder.resolve(name).normalize();
-        move(staged.get(k++), target);
-        written.add(target);
+      for (int k = 0; k < targets.size(); k++) {
+        Path target = targets.get(k);
+        Path old = target.resolveSibling("." + target.getFileName() + ".old");
+        if (Files.exists(target)) {
+          move(target, old);
+          setAside.add(old);
+        } else {
+          setAside.add(null);
+        }
+        move(staged.get(k), target);
+        placed.add(target);
       }
-      return written;
+      setAside.stream().filter(p -> p != null).forEach(OutputFolder::deleteQuietly);
+      return List.copyOf(targets);
     } catch (IOException e) {
+      rollBack(placed, setAside, targets);
       staged.forEach(OutputFolder::deleteQuietly);
       throw new UncheckedIOException("cannot write to " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Takes out the new files placed so far and puts the old ones back. */
+  private static void rollBack(List<Path> placed, List<Path> setAside, List<Path> targets) {
+    for (Path p : placed) {
+      deleteQuietly(p);
+    }
+    for (int k = 0; k < setAside.size(); k++) {
+      if (setAside.get(k) != null) {
+        try {
+          move(setAside.get(k), targets.get(k));
+        } catch (IOException ignored) {
+          // Limitation: an old file that cannot be moved back stays under its hidden .old name.
+        }
+      }
     }
   }
 
