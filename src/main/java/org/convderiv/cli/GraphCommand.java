@@ -1,17 +1,11 @@
 package org.convderiv.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.convderiv.graph.Assignments;
 import org.convderiv.graph.BackwardPass;
 import org.convderiv.graph.Backpropagation;
@@ -22,6 +16,7 @@ import org.convderiv.graph.FiniteDifference;
 import org.convderiv.graph.GraphBuilder;
 import org.convderiv.graph.GraphReport;
 import org.convderiv.graph.GraphWorksheet;
+import org.convderiv.render.OutputFolder;
 import org.convderiv.render.TemplateEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -101,35 +96,10 @@ public final class GraphCommand implements Callable<Integer> {
     return failed ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
   }
 
-  /** Writes into a fresh folder next to {@code out}, then moves: no half-written worksheet. */
+  /** Writes all files or none, through the output folder every command shares. */
   private void write(Map<String, String> files) {
-    Path target = out.toAbsolutePath().normalize();
-    Path staging = null;
-    try {
-      Files.createDirectories(target.getParent());
-      staging = Files.createTempDirectory(target.getParent(), ".graph-");
-      for (Map.Entry<String, String> f : files.entrySet()) {
-        Files.writeString(staging.resolve(f.getKey()), f.getValue());
-      }
-      Files.createDirectories(target);
-      for (String name : files.keySet()) {
-        Files.move(staging.resolve(name), target.resolve(name),
-            StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-    } finally {
-      if (staging != null) {
-        deleteQuietly(staging);
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Limitation: a leftover hidden staging folder is harmless and not worth failing for.
-    }
+    OutputFolder folder = new OutputFolder(out);
+    files.forEach(folder::add);
+    folder.commit();
   }
 }
