@@ -146,7 +146,10 @@ $[@tuple w.layer.dilation/]$ and padding [=w.layer.padding][#if w.layer.batch > 
 a batch of [=w.layer.batch][/#if][#if w.layer.channelsIn > 1 || w.layer.channelsOut > 1],
 [=w.layer.channelsIn] input and [=w.layer.channelsOut] output channels[/#if][#if w.layer.groups > 1]
 in [=w.layer.groups] groups[/#if][#if w.layer.bias], and a bias[/#if].
-[#list w.layer.sizes as a][#if a.padBefore != a.padAfter]
+[#if w.layer.shortenedSums]
+Sums of more than [=sumTerms] terms show their first [=sumTerms - 2] terms and their last one, with dots between; every term is derived and proved, and report.json holds them all.
+
+[/#if][#list w.layer.sizes as a][#if a.padBefore != a.padAfter]
 [#if w.layer.padding == "same"]With padding \emph{same} the output keeps the input's size, which needs [=a.padBefore + a.padAfter] zero rows in all on axis [=a.axis], an odd number: as in PyTorch, the extra one goes after the input (at the [#if w.layer.rank == 2][#if a.axis == 1]bottom[#else]right[/#if][#else]end[/#if]), so [=a.padBefore] before and [=a.padAfter] after.[#else]On axis [=a.axis] the padding is uneven: [=a.padBefore] before the input and [=a.padAfter] after it.[/#if]
 
 [/#if][/#list][#if w.setup.sliced]

@@ -40,6 +40,12 @@ import org.convderiv.numeric.Gradients;
  * file that cannot be read as an {@link UncheckedIOException}.
  */
 public final class CaseFiles {
+  /**
+   * Largest magnitude of a value: far beyond teaching examples, and small enough that sums of
+   * products stay well inside the range of doubles.
+   */
+  public static final double MAX_VALUE = 1e6;
+
 
   public static final String OUTPUT = "O";
   public static final String INPUT_GRADIENT = "dL_dX";
@@ -263,7 +269,12 @@ public final class CaseFiles {
         if (!node.isNumber()) {
           throw fail(where + " (" + describe(node) + ") must be a number");
         }
-        data[at] = node.doubleValue();
+        double v = node.doubleValue();
+        if (!Double.isFinite(v) || Math.abs(v) > MAX_VALUE) {
+          throw fail(where + " (" + node.asText() + ") must be a finite number of at most "
+              + (long) MAX_VALUE + " in magnitude");
+        }
+        data[at] = v;
         return at + 1;
       }
       if (!node.isArray() || node.size() != shape.get(axis)) {

@@ -24,6 +24,9 @@ public final class OutputFolder {
   private final Map<String, byte[]> files = new TreeMap<>();
 
   public OutputFolder(Path folder) {
+    if (folder.toString().isBlank()) {
+      throw new IllegalArgumentException("output folder (\"" + folder + "\") must name a folder");
+    }
     this.folder = folder;
   }
 

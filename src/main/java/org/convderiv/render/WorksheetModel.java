@@ -63,6 +63,9 @@ public record WorksheetModel(
   /** Elements shown per list before a selection is made. */
   public static final int SHOWN = 16;
 
+  /** Terms of one sum written out at most; longer sums show their start and their last term. */
+  public static final int SUM_TERMS = 48;
+
   /** Entries per grid axis shown in full; longer axes show the first 3, dots and the last 2. */
   public static final int GRID_LIMIT = 8;
 
@@ -87,7 +90,8 @@ public record WorksheetModel(
       List<Integer> stride, List<Integer> dilation, List<Integer> padBefore,
       List<Integer> padAfter, String padding, int batch, int channelsIn, int channelsOut,
       int groups, boolean bias, String convention, boolean crossCorrelation, boolean classic,
-      boolean strided, boolean dilated, boolean padded, List<SizeAxis> sizes) {}
+      boolean strided, boolean dilated, boolean padded, List<SizeAxis> sizes,
+      boolean shortenedSums) {}
 
   /**
    * What the figures leave out, for their captions: the output elements whose windows are drawn
@@ -218,8 +222,10 @@ public record WorksheetModel(
       chain.add(b.chainGroup(d.chain().bias(), TensorName.B));
     }
 
+    Listing<Equation> forward = b.forward(d.forward().outputs());
+    // The layer is described last, once it is known whether any shown sum was shortened.
     return new WorksheetModel(name, b.layer(), b.notationView(), b.setup(),
-        b.forward(d.forward().outputs()), List.copyOf(local), List.copyOf(chain),
+        forward, List.copyOf(local), List.copyOf(chain),
         recognized.get("filter"), recognized.get("input"), recognized.get("bias"), rotation,
         d.check() == null ? null : b.numeric(d.check()), Map.of(), Map.of(), null);
   }
@@ -265,6 +271,7 @@ public record WorksheetModel(
     private final LayerSpec spec;
     private final TermFormatter fmt;
     private final Notation notation;
+    private boolean shortened;
 
     Builder(LayerSpec spec, TermFormatter fmt) {
       this.spec = spec;
@@ -288,7 +295,7 @@ public record WorksheetModel(
           spec.convention().label(),
           spec.convention() == org.convderiv.layer.Convention.CROSS_CORRELATION,
           spec.isClassic(), !spec.stride().allEqual(1), !spec.dilation().allEqual(1), padded,
-          List.copyOf(sizes));
+          List.copyOf(sizes), shortened);
     }
 
     NotationView notationView() {
@@ -444,6 +451,15 @@ public record WorksheetModel(
 
     /** Lines of a sum after {@code lhs =}, continuation lines indented by a quad. */
     private List<String> lines(List<Term> terms, double lhsWidth) {
+      if (terms.size() > SUM_TERMS) {
+        // A sum over a large batch has as many terms as the batch has outputs: show its start
+        // and its last term; every term is still derived, proved and in report.json.
+        List<Term> kept = new ArrayList<>(terms.subList(0, SUM_TERMS - 2));
+        kept.add(new Term(false, "\\cdots", 1.5));
+        kept.add(terms.get(terms.size() - 1));
+        terms = kept;
+        shortened = true;
+      }
       double first = LINE_WIDTH - lhsWidth - 2;
       return TermFormatter.breakLines(terms, first, first - 2);
     }

@@ -26,9 +26,9 @@ public final class WorksheetWriter {
   public Map<String, String> render(WorksheetModel model) {
     Map<String, String> docs = new LinkedHashMap<>();
     docs.put(TEX, templates.render(TEX_TEMPLATE,
-        Map.of("w", model, "figures", model.latexFigures())));
+        Map.of("w", model, "figures", model.latexFigures(), "sumTerms", WorksheetModel.SUM_TERMS)));
     docs.put(MARKDOWN, templates.render(MARKDOWN_TEMPLATE,
-        Map.of("w", model, "figures", model.markdownFigures())));
+        Map.of("w", model, "figures", model.markdownFigures(), "sumTerms", WorksheetModel.SUM_TERMS)));
     return docs;
   }
 

@@ -118,7 +118,8 @@ class DeriveCliTest {
         Arguments.of(List.of("--kernel", "2x2x2"), "kernel (2x2x2) must have 2 axes"),
         Arguments.of(List.of("--format", "docx"), "format (docx) must be one of"),
         Arguments.of(List.of("--engine", "tensorflow"), "engine (tensorflow) must be"),
-        Arguments.of(List.of("--input", "99999999999"), "must be 1 to 3 whole numbers"),
+        Arguments.of(List.of("--input", "99999999999"), "input (99999999999) must be at most"),
+        Arguments.of(List.of("--stride", "2147483647"), "stride (2147483647) must be at most"),
         Arguments.of(List.of("--padding", "same", "--stride", "2"), "padding (same) needs"));
   }
 
