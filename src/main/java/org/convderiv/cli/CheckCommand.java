@@ -86,6 +86,14 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     String content = read(file);
     String kind = report == null ? null : reportKind(report);
+    if (report != null) {
+      // Before checking, so that a report that cannot be written costs nothing.
+      Path parent = report.toAbsolutePath().getParent();
+      if (parent == null || !Files.isDirectory(parent)) {
+        throw new IllegalArgumentException("report (" + report + ") must go into an existing"
+            + " folder");
+      }
+    }
     LayerSpec spec = layerOf(content);
     CheckReport result = new Checker(spec, Truth.derived(spec))
         .check(Sources.read(file, content));
