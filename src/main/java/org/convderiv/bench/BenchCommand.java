@@ -90,8 +90,12 @@ public final class BenchCommand implements Callable<Integer> {
     double best = Double.MAX_VALUE;
     Path out = scratch.resolve("out");
     for (int i = 0; i < repeat; i++) {
-      List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar",
-          jar.toString(), "derive", "--out", out.toString(), "--format", format));
+      // The launcher beside target/, as users run it (its class-data archive and JVM flags
+      // included); the bare jar when there is none.
+      Path launcher = jar.getParent().resolveSibling("convderiv");
+      List<String> cmd = new ArrayList<>(Files.isExecutable(launcher)
+          ? List.of(launcher.toString()) : List.of(javaBinary(), "-jar", jar.toString()));
+      cmd.addAll(List.of("derive", "--out", out.toString(), "--format", format));
       cmd.addAll(c.options());
       long start = System.nanoTime();
       int exit = run(cmd, scratch.resolve("derive.log"));
@@ -144,9 +148,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static int run(List<String> cmd, Path log) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+  private int run(List<String> cmd, Path log) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().put("CONVDERIV_JAVA_OPTS", "-Xmx" + heap);
+    Process p = pb.start();
     if (!p.waitFor(30, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new IllegalStateException("timed out: " + String.join(" ", cmd));

@@ -1,5 +1,6 @@
 package org.convderiv.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.convderiv.casefile.CaseFile;
 import org.convderiv.casefile.CaseFiles;
 import org.convderiv.derive.Derivation;
@@ -89,6 +91,9 @@ public final class DeriveCommand implements Callable<Integer> {
     // Symja takes a while to load: start it once the input is known to be good, so that bad
     // input is refused at once and never races Symja's start at exit.
     SymjaSession.warmUp();
+    TemplateEngine templates = new TemplateEngine();
+    CompletableFuture<Void> parsed =
+        CompletableFuture.runAsync(() -> templates.preload(Documents.TEMPLATES));
     Derivation d = new Deriver(Engines.select(engine, verbose), seed).derive(spec, values);
     if (verbose) {
       d.stageNanos().forEach((stage, ns) ->
@@ -96,11 +101,20 @@ public final class DeriveCommand implements Callable<Integer> {
     }
 
     OutputFolder folder = new OutputFolder(out);
-    folder.add("report.json", Report.toJson(d));
-    Documents.add(folder, d, formats);
+    long start = System.nanoTime();
+    // The report and the worksheets read the derivation only: write them side by side.
+    CompletableFuture<String> report = CompletableFuture.supplyAsync(() -> Report.toJson(d));
+    parsed.join();
+    Documents.add(folder, d, formats, templates);
+    long rendered = System.nanoTime();
+    folder.add("report.json", report.join());
     List<Path> written = folder.commit();
+    if (verbose) {
+      PrintWriter err = command.commandLine().getErr();
+      err.printf(Locale.ROOT, "%-14s %8.1f ms%n", "render", (rendered - start) / 1e6);
+      err.printf(Locale.ROOT, "%-14s %8.1f ms%n", "write", (System.nanoTime() - rendered) / 1e6);
+    }
 
-    TemplateEngine templates = new TemplateEngine();
     List<String> names = new ArrayList<>();
     int assets = 0;
     for (Path p : written) {

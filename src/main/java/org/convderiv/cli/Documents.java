@@ -34,12 +34,25 @@ final class Documents {
 
   private Documents() {}
 
+  /** The templates a derive run renders, to parse while the derivation runs. */
+  static final String[] TEMPLATES = {"en/derive/worksheet.tex.ftl",
+      "en/derive/worksheet.md.ftl", "en/derive/summary.txt.ftl"};
+
   static void add(OutputFolder folder, Derivation d, Set<String> formats) {
-    add(folder, d, formats, new PdfBuilder());
+    add(folder, d, formats, new PdfBuilder(), new TemplateEngine());
+  }
+
+  static void add(OutputFolder folder, Derivation d, Set<String> formats,
+      TemplateEngine templates) {
+    add(folder, d, formats, new PdfBuilder(), templates);
   }
 
   static void add(OutputFolder folder, Derivation d, Set<String> formats, PdfBuilder pdf) {
-    TemplateEngine templates = new TemplateEngine();
+    add(folder, d, formats, pdf, new TemplateEngine());
+  }
+
+  static void add(OutputFolder folder, Derivation d, Set<String> formats, PdfBuilder pdf,
+      TemplateEngine templates) {
     WorksheetFigures figures = WorksheetFigures.of(d);
     WorksheetModel model = figures.attachTo(WorksheetModel.of(d));
     Map<String, String> docs = new WorksheetWriter(templates).render(model);

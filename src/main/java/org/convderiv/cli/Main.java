@@ -3,6 +3,7 @@ package org.convderiv.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.convderiv.bench.BenchCommand;
+import org.convderiv.differentiate.SymjaSession;
 import org.convderiv.numeric.EngineUnavailableException;
 import org.convderiv.render.PdfException;
 import picocli.CommandLine;
@@ -27,7 +28,17 @@ public final class Main implements Callable<Integer> {
    */
   private static final long COMMAND_STACK_BYTES = 512L << 20;
 
+  /** Commands that differentiate a layer with Symja. */
+  private static final java.util.Set<String> SYMBOLIC_COMMANDS =
+      java.util.Set.of("derive", "exercise", "examples");
+
   public static void main(String[] args) throws InterruptedException {
+    if (args.length == 0 || SYMBOLIC_COMMANDS.contains(args[0])) {
+      // Symja's start is the longest single step of a derivation; begin it before even the
+      // command line is parsed. It runs on a daemon thread, so a refused input still exits at
+      // once.
+      SymjaSession.warmUp();
+    }
     int[] exit = {ExitCodes.INTERNAL_ERROR};
     Thread command = new Thread(null, () -> exit[0] = run(args), "convderiv",
         COMMAND_STACK_BYTES);

@@ -55,9 +55,11 @@ public final class Deriver {
     List<NumericCheck.Evidence> evidence = timer.time("numeric engines",
         () -> NumericCheck.gather(spec, engines, values, seed));
     ForwardExpansion forward = timer.time("expand", () -> ForwardExpansion.of(spec));
+    // Candidate forms need only the layer: also built before Symja is needed.
+    var candidates = timer.time("candidate forms", () -> Recognizer.candidates(spec));
     Differentiation local = timer.time("differentiate", () -> Differentiation.of(forward));
     ChainRule chain = timer.time("chain rule", () -> ChainRule.of(spec, local));
-    var recognitions = timer.time("recognize", () -> Recognizer.recognize(spec, chain));
+    var recognitions = timer.time("recognize", () -> Recognizer.prove(candidates, chain));
     NumericCheck check = timer.time("numeric check", () -> {
       Map<Variable, Polynomial> outputs = new LinkedHashMap<>();
       for (OutputExpansion e : forward.outputs()) {

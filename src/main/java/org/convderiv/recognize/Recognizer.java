@@ -1,6 +1,7 @@
 package org.convderiv.recognize;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.convderiv.chain.ChainRule;
@@ -23,22 +24,49 @@ public final class Recognizer {
   private Recognizer() {}
 
   public static List<Recognition> recognize(LayerSpec spec, ChainRule chain) {
-    List<Recognition> out = new ArrayList<>();
-    out.add(filterGradient(spec, chain));
-    out.add(inputGradient(spec, chain));
+    return prove(candidates(spec), chain);
+  }
+
+  /**
+   * A candidate form and its expansion, element by element, before any derivation exists: the
+   * candidates depend on the layer alone, so they can be built while Symja is still loading.
+   */
+  public record Candidate(ConvolutionForm form, Map<Variable, Polynomial> expansion) {}
+
+  /** The candidate forms of every gradient of the layer, re-expanded. */
+  public static List<Candidate> candidates(LayerSpec spec) {
+    List<Candidate> out = new ArrayList<>();
+    out.add(filterGradient(spec));
+    out.add(inputGradient(spec));
     if (spec.bias()) {
-      out.add(biasGradient(spec, chain));
+      out.add(biasGradient(spec));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Compares each candidate with the chain rule, element by element, term for term. */
+  public static List<Recognition> prove(List<Candidate> candidates, ChainRule chain) {
+    Map<Variable, Polynomial> derived = chain.asMap();
+    List<Recognition> out = new ArrayList<>();
+    for (Candidate c : candidates) {
+      Mismatch first = null;
+      for (Map.Entry<Variable, Polynomial> e : c.expansion().entrySet()) {
+        Polynomial d = derived.get(e.getKey());
+        if (!e.getValue().equals(d)) {
+          first = new Mismatch(e.getKey(), d, e.getValue());
+          break;
+        }
+      }
+      out.add(new Recognition(c.form(), first == null, c.expansion().size(), first));
     }
     return List.copyOf(out);
   }
 
   /** dL/dF[co, cl] = sum over n of xcorr(Xp[n, ci], G[n, co] dilated by s, stride d). */
-  public static Recognition filterGradient(LayerSpec spec, ChainRule chain) {
+  static Candidate filterGradient(LayerSpec spec) {
     Dims k = spec.kernel();
     Dims origin = Dims.filled(spec.rank(), 0);
-    Map<Variable, Polynomial> derived = chain.asMap();
-    Mismatch first = null;
-    int compared = 0;
+    Map<Variable, Polynomial> expansion = new LinkedHashMap<>();
     for (int co = 0; co < spec.channelsOut(); co++) {
       for (int cl = 0; cl < spec.channelsInPerGroup(); cl++) {
         int ci = group(spec, co) * spec.channelsInPerGroup() + cl;
@@ -55,30 +83,27 @@ public final class Recognizer {
           form = form.rotate180();
         }
         for (int q = 0; q < k.volume(); q++) {
-          Variable target = new Variable(TensorName.F, lead(co, cl, k.indexAt(q)));
-          compared++;
-          first = firstMismatch(first, target, derived.get(target), form.entries().get(q));
+          expansion.put(new Variable(TensorName.F, lead(co, cl, k.indexAt(q))),
+              form.entries().get(q));
         }
       }
     }
     ConvolutionForm form = new ConvolutionForm(ConvolutionForm.Kind.FILTER_GRADIENT,
         spec.convention(), spec.stride(), spec.dilation(), spec.padBefore(), spec.padAfter(),
         unread(spec), spec.batch() > 1, false, filterText(spec), filterOperands(spec));
-    return new Recognition(form, first == null, compared, first);
+    return new Candidate(form, expansion);
   }
 
   /**
    * dL/dX[n, ci] = crop(sum over co of xcorr(pad(dilate(G[n, co], s), d (k - 1)),
    * rot180(dilate(F[co, cl], d)))): the full correlation of the stride-dilated gradient.
    */
-  public static Recognition inputGradient(LayerSpec spec, ChainRule chain) {
+  static Candidate inputGradient(LayerSpec spec) {
     int rank = spec.rank();
     Dims ones = Dims.filled(rank, 1);
     Dims border = border(spec);
     Dims unread = unread(spec);
-    Map<Variable, Polynomial> derived = chain.asMap();
-    Mismatch first = null;
-    int compared = 0;
+    Map<Variable, Polynomial> expansion = new LinkedHashMap<>();
     for (int n = 0; n < spec.batch(); n++) {
       for (int ci = 0; ci < spec.channelsIn(); ci++) {
         int cl = ci % spec.channelsInPerGroup();
@@ -96,34 +121,31 @@ public final class Recognizer {
             .pad(Dims.filled(rank, 0), unread)
             .crop(spec.padBefore(), spec.input());
         for (int q = 0; q < spec.input().volume(); q++) {
-          Variable target = new Variable(TensorName.X, lead(n, ci, spec.input().indexAt(q)));
-          compared++;
-          first = firstMismatch(first, target, derived.get(target), form.entries().get(q));
+          expansion.put(new Variable(TensorName.X, lead(n, ci, spec.input().indexAt(q))),
+              form.entries().get(q));
         }
       }
     }
     ConvolutionForm form = new ConvolutionForm(ConvolutionForm.Kind.INPUT_GRADIENT,
         spec.convention(), spec.stride(), spec.dilation(), spec.padBefore(), spec.padAfter(),
         unread, false, spec.channelsOutPerGroup() > 1, inputText(spec), inputOperands(spec));
-    return new Recognition(form, first == null, compared, first);
+    return new Candidate(form, expansion);
   }
 
   /** dL/db[co] = sum over n and every position of G[n, co]. */
-  public static Recognition biasGradient(LayerSpec spec, ChainRule chain) {
-    Map<Variable, Polynomial> derived = chain.asMap();
-    Mismatch first = null;
+  static Candidate biasGradient(LayerSpec spec) {
+    Map<Variable, Polynomial> expansion = new LinkedHashMap<>();
     for (int co = 0; co < spec.channelsOut(); co++) {
       Polynomial.Builder sum = new Polynomial.Builder();
       for (int n = 0; n < spec.batch(); n++) {
         SymTensor.of(TensorName.G, n, co, spec.output()).entries().forEach(sum::add);
       }
-      Variable target = Variable.of(TensorName.B, co);
-      first = firstMismatch(first, target, derived.get(target), sum.build());
+      expansion.put(Variable.of(TensorName.B, co), sum.build());
     }
     ConvolutionForm form = new ConvolutionForm(ConvolutionForm.Kind.BIAS_GRADIENT,
         spec.convention(), spec.stride(), spec.dilation(), spec.padBefore(), spec.padAfter(),
         unread(spec), spec.batch() > 1, false, "dL/db = sum(dL/dO)", List.of());
-    return new Recognition(form, first == null, spec.channelsOut(), first);
+    return new Candidate(form, expansion);
   }
 
   /** The kernel that slides over the padded gradient: rot180 of the dilated filter. */
@@ -229,13 +251,5 @@ public final class Recognizer {
     idx[1] = second;
     System.arraycopy(spatial, 0, idx, 2, spatial.length);
     return Dims.of(idx);
-  }
-
-  private static Mismatch firstMismatch(
-      Mismatch first, Variable target, Polynomial derived, Polynomial recognized) {
-    if (first != null || derived.equals(recognized)) {
-      return first;
-    }
-    return new Mismatch(target, derived, recognized);
   }
 }

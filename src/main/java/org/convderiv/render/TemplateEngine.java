@@ -83,6 +83,20 @@ public final class TemplateEngine {
     return prop != null ? Path.of(prop) : Path.of("templates");
   }
 
+  /**
+   * Parses the named templates ahead of use, so that the first rendering does not pay for it;
+   * safe to call from another thread while the derivation runs.
+   */
+  public void preload(String... templateNames) {
+    for (String name : templateNames) {
+      try {
+        config.getTemplate(name);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read template " + name, e);
+      }
+    }
+  }
+
   /** Renders the named template with {@code model} (a map or a record) as its data. */
   public String render(String templateName, Object model) {
     try {
