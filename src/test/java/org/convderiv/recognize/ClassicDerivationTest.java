@@ -1,6 +1,7 @@
 package org.convderiv.recognize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -63,6 +64,26 @@ class ClassicDerivationTest {
     assertEquals("dL/dX = full_conv(rot180(F), dL/dO)", r.get(1).form().text());
     assertEquals(4, r.get(0).elementsCompared());
     assertEquals(9, r.get(1).elementsCompared());
+  }
+
+  @Test
+  void aGradientThatDiffersFromTheFormIsReportedWithItsFirstDifferingElement() {
+    ChainRule chain = ChainRule.of(CLASSIC, Differentiation.of(ForwardExpansion.of(CLASSIC)));
+    // Spoil dL/dX22 by dropping its last product, as a slip in a derivation would.
+    List<org.convderiv.chain.ChainRuleSum> input = new java.util.ArrayList<>(chain.input());
+    org.convderiv.chain.ChainRuleSum x22 = input.get(4);
+    Polynomial spoiled = x22.value().minus(parse("G22 F11"));
+    input.set(4, new org.convderiv.chain.ChainRuleSum(x22.target(), x22.contributions(),
+        spoiled));
+    ChainRule wrong = new ChainRule(List.copyOf(input), chain.filter(), chain.bias());
+
+    List<Recognition> r = Recognizer.recognize(CLASSIC, wrong);
+    assertTrue(r.get(0).proved(), "dL/dF is untouched");
+    assertFalse(r.get(1).proved());
+    assertEquals(variable("X22"), r.get(1).mismatch().target());
+    assertEquals(spoiled, r.get(1).mismatch().derived());
+    assertEquals(parse("G11 F22 + G12 F21 + G21 F12 + G22 F11"),
+        r.get(1).mismatch().recognized());
   }
 
   private static Variable variable(String name) {
