@@ -63,6 +63,9 @@ final class MathRows {
           // A line break inside a row of an environment is a blank, as LaTeX reads it.
           row.stripTrailing();
           row.append(' ', i);
+          while (i + 1 < end && (content.charAt(i + 1) == ' ' || content.charAt(i + 1) == '\t')) {
+            i++;
+          }
         } else {
           endRow(row, !plainFile);
         }
