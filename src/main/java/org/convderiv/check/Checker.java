@@ -47,8 +47,8 @@ public final class Checker {
         Claim claim = parser.parse(line.text());
         results.add(compare(line, claim, new Budget(termBudget, millis)));
       } catch (ClaimException e) {
-        problems.add(new Problem(line.line(), line.column() + e.column() - 1, line.text(),
-            e.getMessage()));
+        problems.add(new Problem(line.lineAt(e.column()), line.columnAt(e.column()),
+            line.text(), e.getMessage()));
       } catch (ArithmeticException e) {
         problems.add(new Problem(line.line(), line.column(), line.text(),
             "claim's coefficients overflow 64-bit integers"));

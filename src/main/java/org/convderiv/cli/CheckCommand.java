@@ -41,6 +41,18 @@ import picocli.CommandLine.Spec;
             + " + ...",
         "  O12 = X12 F11 + X13 F12 + X22 F21 + X23 F22",
         "  dL/dF = conv(X, dilate(dL/dO, 2))      dL/dX = full_conv(rot180(F), dL/dO)",
+        "Multi-line LaTeX: inside align, align*, aligned, gather(ed), split, equation (and"
+            + " their starred forms), in a .tex file or a Markdown math block, \\\\ ends a row"
+            + " and a row may run over several lines; & marks and the \\begin/\\end markers"
+            + " are ignored, as are %% comments. A row starting with an operator after its"
+            + " & and spacing (&\\quad +, & -, &\\cdot) continues the claim above it. A row"
+            + " &= ... is a further claim about the same left-hand side, checked on its own:",
+        "  \\begin{align*}",
+        "  dL/dX12 &= dL/dO11 F12 \\\\",
+        "          &\\quad + dL/dO12 F11 \\\\",
+        "          &= dL/dO12 F11 + dL/dO11 F12",
+        "  \\end{align*}",
+        "Problems are reported at the line and column where they were written.",
         "Indices start at 1; batch and channel indices appear only when that size exceeds 1"
             + " (dL/dO_{2,1,1} is output channel 2); from size 10 on they need commas"
             + " (X_{10,2} or X10,2).",

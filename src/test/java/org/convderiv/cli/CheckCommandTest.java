@@ -78,6 +78,22 @@ class CheckCommandTest {
   }
 
   @Test
+  void anAlignEnvironmentWithAContinuationRowExitsZero() throws Exception {
+    Path claims = dir.resolve("align.tex");
+    String x22 = "\\frac{\\partial L}{\\partial X_{22}}";
+    Files.writeString(claims, "% layer: input 3x3, kernel 2x2\n\\begin{align*}\n"
+        + x22 + " &= \\frac{\\partial L}{\\partial O_{11}} F_{22}"
+        + " + \\frac{\\partial L}{\\partial O_{12}} F_{21} \\\\\n"
+        + "&\\quad + \\frac{\\partial L}{\\partial O_{21}} F_{12}"
+        + " + \\frac{\\partial L}{\\partial O_{22}} F_{11} \\\\\n"
+        + "\\frac{\\partial L}{\\partial X_{13}} &= \\frac{\\partial L}{\\partial O_{12}} F_{12}\n"
+        + "\\end{align*}\n");
+    Run r = run("", "check", claims.toString());
+    assertEquals(ExitCodes.OK, r.exit(), r.out());
+    assertTrue(r.out().endsWith("2 of 2 claims hold.\n"), r.out());
+  }
+
+  @Test
   void aMissingFileIsBadInputInOneLine() {
     Run r = run("", "check", dir.resolve("absent.txt").toString());
     assertEquals(ExitCodes.BAD_INPUT, r.exit());
