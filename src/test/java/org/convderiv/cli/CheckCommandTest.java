@@ -3,13 +3,9 @@ package org.convderiv.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.convderiv.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,31 +13,13 @@ class CheckCommandTest {
   @TempDir Path dir;
 
   /** Runs the command with standard output captured; returns exit code and output. */
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String stdin, String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    InputStream oldIn = System.in;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      int exit = Main.run(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-      System.setIn(oldIn);
-    }
+  static CommandRun.Result run(String stdin, String... args) {
+    return CommandRun.withInput(stdin, args);
   }
 
   @Test
   void correctClaimsExitZero() {
-    Run r = run("dL/dX22 = dL/dO11*F22 + dL/dO12*F21 + dL/dO21*F12 + dL/dO22*F11\n",
+    CommandRun.Result r = run("dL/dX22 = dL/dO11*F22 + dL/dO12*F21 + dL/dO21*F12 + dL/dO22*F11\n",
         "check", "-", "--input", "3x3", "--kernel", "2x2");
     assertEquals(ExitCodes.OK, r.exit());
     assertEquals("line 1: correct  dL/dX22 = dL/dO11*F22 + dL/dO12*F21 + dL/dO21*F12"
@@ -52,7 +30,7 @@ class CheckCommandTest {
   void aWrongClaimExitsOneAndPrintsMissingTermAndCounterexample() throws Exception {
     Path claims = dir.resolve("claims.txt");
     Files.writeString(claims, "% layer: input 3x3, kernel 2x2\ndL/dX13 = dL/dO12*F11\n");
-    Run r = run("", "check", claims.toString());
+    CommandRun.Result r = run("", "check", claims.toString());
     assertEquals(ExitCodes.CHECK_FAILED, r.exit());
     assertEquals("line 2: WRONG    dL/dX13 = dL/dO12*F11\n"
         + "    dL/dX13: missing dL/dO12*F12; extra dL/dO12*F11\n"
@@ -71,7 +49,7 @@ class CheckCommandTest {
 
   @Test
   void aMalformedLineExitsTwoWithLineAndColumn() {
-    Run r = run("dL/dX11 = dL/dO11*F11\ndL/dX12 = (dL/dO11 F12\n", "check", "-");
+    CommandRun.Result r = run("dL/dX11 = dL/dO11*F11\ndL/dX12 = (dL/dO11 F12\n", "check", "-");
     assertEquals(ExitCodes.BAD_INPUT, r.exit());
     assertTrue(r.out().contains("line 2:23: found the end of the claim: expected ')' to close"
         + " the one opened at column 11"), r.out());
@@ -88,14 +66,14 @@ class CheckCommandTest {
         + " + \\frac{\\partial L}{\\partial O_{22}} F_{11} \\\\\n"
         + "\\frac{\\partial L}{\\partial X_{13}} &= \\frac{\\partial L}{\\partial O_{12}} F_{12}\n"
         + "\\end{align*}\n");
-    Run r = run("", "check", claims.toString());
+    CommandRun.Result r = run("", "check", claims.toString());
     assertEquals(ExitCodes.OK, r.exit(), r.out());
     assertTrue(r.out().endsWith("2 of 2 claims hold.\n"), r.out());
   }
 
   @Test
   void aMissingFileIsBadInputInOneLine() {
-    Run r = run("", "check", dir.resolve("absent.txt").toString());
+    CommandRun.Result r = run("", "check", dir.resolve("absent.txt").toString());
     assertEquals(ExitCodes.BAD_INPUT, r.exit());
     assertTrue(r.err().startsWith("convderiv: claims file ("), r.err());
   }
@@ -103,7 +81,7 @@ class CheckCommandTest {
   @Test
   void theReportIsWrittenAsLatexWithFormulasAndEscapedText() throws Exception {
     Path report = dir.resolve("report.tex");
-    Run r = run("dL/dX11 = dL/dO11*F12\ndL/dX12 = 100% wrong\n", "check", "-", "--report",
+    CommandRun.Result r = run("dL/dX11 = dL/dO11*F12\ndL/dX12 = 100% wrong\n", "check", "-", "--report",
         report.toString());
     assertEquals(ExitCodes.BAD_INPUT, r.exit());
     String tex = Files.readString(report);

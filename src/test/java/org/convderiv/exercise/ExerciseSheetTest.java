@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +28,7 @@ import org.convderiv.render.OutputFolder;
 import org.convderiv.render.TemplateEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.convderiv.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,24 +37,8 @@ class ExerciseSheetTest {
   private static final long SEED = 11;
   private static final int COUNT = 4;
 
-  /** Runs the command line with output captured; returns the exit code and standard error. */
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static CommandRun.Result run(String... args) {
+    return CommandRun.run(args);
   }
 
   static Map<String, byte[]> filesUnder(Path root) throws Exception {
@@ -197,7 +180,7 @@ class ExerciseSheetTest {
     void everyAnswerKeyPassesCheck() {
       for (int k = 1; k <= COUNT; k++) {
         Path key = dir.resolve(ExerciseWriter.answerKeyName(k));
-        Run r = run("check", key.toString());
+        CommandRun.Result r = run("check", key.toString());
         assertEquals(ExitCodes.OK, r.exit(), key + ":\n" + r.out() + r.err());
         assertTrue(r.out().endsWith("4 of 4 claims hold.\n"), r.out());
       }
@@ -226,13 +209,13 @@ class ExerciseSheetTest {
   class FixedLayer {
     @Test
     void layerOptionsFixTheLayerOfEveryExerciseAndItsKeysPassCheck(@TempDir Path dir) {
-      Run r = run("exercise", "--seed", "2", "--count", "2", "--input", "5x5", "--kernel",
+      CommandRun.Result r = run("exercise", "--seed", "2", "--count", "2", "--input", "5x5", "--kernel",
           "3x3", "--stride", "2", "--format", "md", "--out", dir.toString());
       assertEquals(ExitCodes.OK, r.exit(), r.err());
       assertFalse(Files.exists(dir.resolve("student/exercises.tex")));
       for (int k = 1; k <= 2; k++) {
         Path key = dir.resolve(ExerciseWriter.answerKeyName(k));
-        Run c = run("check", key.toString());
+        CommandRun.Result c = run("check", key.toString());
         assertEquals(ExitCodes.OK, c.exit(), c.out());
         assertTrue(c.out().contains("dL/dX = full_conv(rot180(F), dL/dO, stride=2)"), c.out());
       }
@@ -250,7 +233,7 @@ class ExerciseSheetTest {
             "--format", "md", "--out", out.toString()));
         args.addAll(layer);
         assertEquals(ExitCodes.OK, run(args.toArray(new String[0])).exit(), layer.toString());
-        Run c = run("check", out.resolve(ExerciseWriter.answerKeyName(1)).toString());
+        CommandRun.Result c = run("check", out.resolve(ExerciseWriter.answerKeyName(1)).toString());
         assertEquals(ExitCodes.OK, c.exit(), c.out());
         assertTrue(c.out().contains("dL/dX = full_conv("), c.out());
       }
@@ -258,7 +241,7 @@ class ExerciseSheetTest {
 
     @Test
     void aCountOutOfRangeIsRefusedInOneLine(@TempDir Path dir) {
-      Run r = run("exercise", "--count", "0", "--out", dir.toString());
+      CommandRun.Result r = run("exercise", "--count", "0", "--out", dir.toString());
       assertEquals(ExitCodes.BAD_INPUT, r.exit());
       assertEquals("convderiv: count (0) must be between 1 and 50\n", r.err());
     }
