@@ -207,6 +207,14 @@ Read the sums for $\frac{\partial L}{\partial F}$ again: the element at position
 [@display]
 [@statement "filter"/][#nt]
 [/@display]
+[#if w.layer.batch > 1]
+The same filter served all [=w.layer.batch] samples of the batch, so each sample adds its own correlation of its input with its own gradient, and $\frac{\partial L}{\partial F}$ is their sum over $n$.
+
+[/#if]
+[#if w.layer.channelsIn > w.layer.groups]
+Each filter channel $F_{c_{\mathrm{out}}, c_{\mathrm{in}}}$ met only input channel $c_{\mathrm{in}}$, so its gradient correlates that input channel with the gradient of output channel $c_{\mathrm{out}}$.
+
+[/#if]
 [#if w.layer.strided]
 Because the forward pass moved with stride $[@tuple w.layer.stride/]$, the gradient acts as a filter dilated by the stride (zeros between its entries)[#if w.layer.dilated], and it slides with a step equal to the dilation $[@tuple w.layer.dilation/]$: stride and dilation swap roles[/#if].
 
@@ -274,6 +282,10 @@ Read the sums for $\frac{\partial L}{\partial X}$: an input element collects eve
 [@display]
 [@statement "input"/][#nt]
 [/@display]
+[#if w.layer.channelsOut > w.layer.groups]
+Every input channel fed all [=(w.layer.channelsOut / w.layer.groups)?int] output channels of its group, through a different filter channel each, so its gradient collects one full convolution per output channel: the sum over $c_{\mathrm{out}}$.
+
+[/#if]
 [@display]
 \begin{gathered}
 [=r.grids["padded-gradient"].matrix] [@brk r.grids["padded-gradient"]/] \star [=r.grids["dilated-rotated-filter"].matrix]

@@ -253,6 +253,18 @@ $\frac{\partial L}{\partial O}$ in the place of the filter:
 \[
 [@statement "filter"/][#nt]
 \]
+[#if w.layer.batch > 1]
+The same filter served all [=w.layer.batch] samples of the batch, so each sample adds its own
+correlation of its input with its own gradient, and $\frac{\partial L}{\partial F}$ is their sum
+over $n$.
+
+[/#if]
+[#if w.layer.channelsIn > w.layer.groups]
+Each filter channel $F_{c_{\mathrm{out}}, c_{\mathrm{in}}}$ met only input channel
+$c_{\mathrm{in}}$, so its gradient correlates that input channel with the gradient of output
+channel $c_{\mathrm{out}}$.
+
+[/#if]
 [#if w.layer.strided]
 Because the forward pass moved with stride $[@tuple w.layer.stride/]$, the gradient acts as a
 filter dilated by the stride (zeros between its entries)[#if w.layer.dilated], and it slides
@@ -329,6 +341,12 @@ it meets only the gradient's first element. This is the \emph{full} convolution:
 \[
 [@statement "input"/][#nt]
 \]
+[#if w.layer.channelsOut > w.layer.groups]
+Every input channel fed all [=(w.layer.channelsOut / w.layer.groups)?int] output channels of its
+group, through a different filter channel each, so its gradient collects one full convolution
+per output channel: the sum over $c_{\mathrm{out}}$.
+
+[/#if]
 \begin{gather*}
 [=r.grids["padded-gradient"].matrix?no_esc] [@brk r.grids["padded-gradient"]/] \star [=r.grids["dilated-rotated-filter"].matrix?no_esc]
 \end{gather*}
