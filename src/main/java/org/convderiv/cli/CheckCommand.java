@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import org.convderiv.check.CheckReport;
 import org.convderiv.check.Checker;
 import org.convderiv.check.LayerSettings;
 import org.convderiv.check.ReportModel;
+import org.convderiv.check.FormulaLine;
 import org.convderiv.check.Sources;
 import org.convderiv.check.Truth;
 import org.convderiv.layer.LayerException;
@@ -94,6 +96,12 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Also write the results as a Markdown or LaTeX report.")
   Path report;
 
+  /**
+   * Claims per run at most: each has its own time limit, and this bounds the whole run (a
+   * lecture's derivation has dozens).
+   */
+  static final int MAX_CLAIMS = 10_000;
+
   @Override
   public Integer call() {
     String content = read(file);
@@ -107,8 +115,12 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     LayerSpec spec = layerOf(content);
-    CheckReport result = new Checker(spec, Truth.derived(spec))
-        .check(Sources.read(file, content));
+    List<FormulaLine> claims = Sources.read(file, content);
+    if (claims.size() > MAX_CLAIMS) {
+      throw new IllegalArgumentException("claims file (" + file + ") holds " + claims.size()
+          + " claims, past the limit of " + MAX_CLAIMS + " per run; split it");
+    }
+    CheckReport result = new Checker(spec, Truth.derived(spec)).check(claims);
 
     String source = file.equals("-") ? "standard input" : file;
     Map<String, Object> model = ReportModel.of(result, source);
