@@ -70,7 +70,7 @@ the numeric value:
 | gradient | backward pass | finite difference | step | agrees |
 |---|---|---|---|---|
 [#list checks as c]
-| $[=c.gradient]$ | [=c.backward] | [=c.numeric] | [=c.step] | [#if c.agrees]yes[#else]**no**[/#if] |
+| $[=c.gradient]$ | [=c.backward] | [=c.numeric] | [=c.step] | [#if c.agrees]yes[#if c.kink] (a kink: the one-sided slopes differ, and the backward pass gives one of them)[/#if][#else]**no**[/#if] |
 [/#list]
 [#if !checksAgree]
 

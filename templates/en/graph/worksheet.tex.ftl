@@ -85,7 +85,7 @@ Central finite differences of \([=output?no_esc]\), with step \(h\) and toleranc
   gradient & backward pass & finite difference & agrees \\
   \hline
 [#list checks as c]
-  \([=c.gradient?no_esc]\) & \([=c.backward?no_esc]\) & \([=c.numeric?no_esc]\) & [#if c.agrees]yes[#else]NO[/#if] \\
+  \([=c.gradient?no_esc]\) & \([=c.backward?no_esc]\) & \([=c.numeric?no_esc]\) & [#if c.agrees]yes[#if c.kink] (kink)[/#if][#else]NO[/#if] \\
 [/#list]
 \end{tabular}
 \end{center}

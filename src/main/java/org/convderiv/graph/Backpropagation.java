@@ -45,10 +45,11 @@ public final class Backpropagation {
       double x = point.get(v);
       double h = 1e-6 * Math.max(1, Math.abs(x));
       double up = output(point, v, x + h);
+      double mid = output(point, v, x);
       double down = output(point, v, x - h);
       double backward = gradients.stream().filter(g -> g.node().equals(v)).findFirst()
           .orElseThrow().value();
-      checks.add(new FiniteDifference(v, backward, (up - down) / (2 * h), h));
+      checks.add(FiniteDifference.of(v, backward, down, mid, up, h));
     }
     return new BackwardPass(graph, values, local, gradients, checks);
   }

@@ -82,7 +82,8 @@ public final class GraphWorksheet {
           "backward", Numbers.format(fd.backward()),
           "numeric", String.format(Locale.ROOT, "%.8g", fd.numeric()),
           "step", String.format(Locale.ROOT, "%.0e", fd.step()),
-          "agrees", fd.agrees()));
+          "agrees", fd.agrees(),
+          "kink", fd.kink()));
     }
     m.put("checks", checks);
     m.put("checksAgree", pass.checksAgree());
