@@ -18,6 +18,7 @@ $$
 [#macro lines lhs rows][#list rows as r][#if r?is_first][=lhs] &= [#else] \\
 &\quad [/#if][=r][/#list]
 [/#macro]
+[#macro line a][#if w.layer.rank == 2 && a.axis == 2]column[#elseif w.layer.rank == 2]row[#else]position[/#if][/#macro]
 [#macro selection listing noun]
 [#if listing.partial]
 *Showing [=listing.items?size] of [=listing.total] [=noun]; all [=listing.total] are derived and checked.*
@@ -107,7 +108,7 @@ The layer has an input of size $[@dims w.layer.input/]$, a filter of size $[@dim
 Sums of more than [=sumTerms] terms show their first [=sumTerms - 2] terms and their last one, with dots between; every term is derived and proved, and report.json holds them all.
 
 [/#if][#list w.layer.sizes as a][#if a.padBefore != a.padAfter]
-[#if w.layer.padding == "same"]With padding *same* the output keeps the input's size, which needs [=a.padBefore + a.padAfter] zero rows in all on axis [=a.axis], an odd number: as in PyTorch, the extra one goes after the input (at the [#if w.layer.rank == 2][#if a.axis == 1]bottom[#else]right[/#if][#else]end[/#if]), so [=a.padBefore] before and [=a.padAfter] after.[#else]On axis [=a.axis] the padding is uneven: [=a.padBefore] before the input and [=a.padAfter] after it.[/#if]
+[#if w.layer.padding == "same"]With padding *same* the output keeps the input's size, which needs [=a.padBefore + a.padAfter] zero [@line a/][#if a.padBefore + a.padAfter != 1]s[/#if] in all on axis [=a.axis], an odd number: as in PyTorch, the extra one goes after the input (at the [#if w.layer.rank == 2][#if a.axis == 1]bottom[#else]right[/#if][#else]end[/#if]), so [=a.padBefore] before and [=a.padAfter] after.[#else]On axis [=a.axis] the padding is uneven: [=a.padBefore] before the input and [=a.padAfter] after it.[/#if]
 
 [/#if][/#list][#if w.setup.sliced]
 The grids below show the first sample and the first channels.
@@ -128,7 +129,7 @@ The output size on each axis is $\left\lfloor \frac{n + p_{\mathrm{before}} + p_
 \end{aligned}
 [/@display]
 [#list w.layer.sizes as a][#if a.unread > 0]
-On axis [=a.axis] the division leaves a remainder of [=a.unread]: the last [=a.unread] position(s) of the padded input never meet the filter.[#if a.unread > a.padAfter] [=a.unread - a.padAfter] of them [#if a.unread - a.padAfter == 1]is an input row[#else]are input rows[/#if][#if a.padAfter > 0] (the others are padding)[/#if], so [#if a.unread - a.padAfter == 1]its[#else]their[/#if] gradient will be 0.[#else] They all lie in the padding, so every input row still gets a gradient.[/#if]
+On axis [=a.axis] the division leaves a remainder of [=a.unread]: the last [=a.unread] position(s) of the padded input never meet the filter.[#if a.unread > a.padAfter] [=a.unread - a.padAfter] of them [#if a.unread - a.padAfter == 1]is an input [@line a/][#else]are input [@line a/]s[/#if][#if a.padAfter > 0] (the others are padding)[/#if], so [#if a.unread - a.padAfter == 1]its[#else]their[/#if] gradient will be 0.[#else] They all lie in the padding, so every input [@line a/] still gets a gradient.[/#if]
 
 [/#if][/#list]
 [@display]
@@ -286,17 +287,20 @@ Read the sums for $\frac{\partial L}{\partial X}$: an input element collects eve
 Every input channel fed all [=(w.layer.channelsOut / w.layer.groups)?int] output channels of its group, through a different filter channel each, so its gradient collects one full convolution per output channel: the sum over $c_{\mathrm{out}}$.
 
 [/#if]
+[#-- A grid cut to its corners would show only border zeros; the figure draws the corner. --]
+[#if !r.grids["padded-gradient"].elided]
 [@display]
 \begin{gathered}
 [=r.grids["padded-gradient"].matrix] [@brk r.grids["padded-gradient"]/] \star [=r.grids["dilated-rotated-filter"].matrix]
 \end{gathered}
 [/@display]
+[/#if]
 [#if w.layer.padded]
 The result covers the padded input; the padding rows and columns are cut off again.
 
 [/#if]
 [#if r.hasUnread]
-The rows and columns the forward pass never read are added back with gradient 0.
+The positions the forward pass never reached are added back with gradient 0[#if w.layer.padded] before the padding is cut off[/#if].
 
 [/#if]
 In the notation of `convderiv check`: `[=r.text]`.

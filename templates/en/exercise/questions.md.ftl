@@ -12,8 +12,8 @@ $\frac{\partial L}{\partial O}$ and of $X$ or $F$.
 
 [@answer "b"/]
 **(c)** $\frac{\partial L}{\partial X}$ as a whole is a convolution. Of which two tensors?
-Say whether the filter is rotated, [#if ex.layer.strided]what the stride does to
-$\frac{\partial L}{\partial O}$, [/#if]how much zero padding the convolution needs[#if ex.layer.padded],
+Say whether the filter is rotated[#if ex.layer.strided], what the stride does to
+$\frac{\partial L}{\partial O}$,[/#if] and how much zero padding the convolution needs[#if ex.layer.padded],
 and what the layer's padding changes[/#if].
 
 [@answer "c"/]

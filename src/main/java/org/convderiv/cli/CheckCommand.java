@@ -102,6 +102,15 @@ public final class CheckCommand implements Callable<Integer> {
    */
   static final int MAX_CLAIMS = 10_000;
 
+  /** Bytes of claims read at most, so that one line cannot hold millions of terms. */
+  static final int MAX_BYTES = 4_000_000;
+
+  private static byte[] readBounded(Path path) throws IOException {
+    try (var in = Files.newInputStream(path)) {
+      return in.readNBytes(MAX_BYTES + 1);
+    }
+  }
+
   @Override
   public Integer call() {
     String content = read(file);
@@ -194,7 +203,11 @@ public final class CheckCommand implements Callable<Integer> {
   private static String read(String file) {
     try {
       byte[] bytes = file.equals("-")
-          ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+          ? System.in.readNBytes(MAX_BYTES + 1) : readBounded(Path.of(file));
+      if (bytes.length > MAX_BYTES) {
+        throw new IllegalArgumentException("claims file (" + file + ") is larger than "
+            + MAX_BYTES + " bytes, the limit per run; split it");
+      }
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UncheckedIOException("claims file (" + file + ") does not exist", e);

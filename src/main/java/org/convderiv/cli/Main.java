@@ -40,8 +40,16 @@ public final class Main implements Callable<Integer> {
       SymjaSession.warmUp();
     }
     int[] exit = {ExitCodes.INTERNAL_ERROR};
-    Thread command = new Thread(null, () -> exit[0] = run(args), "convderiv",
-        COMMAND_STACK_BYTES);
+    Thread command = new Thread(null, () -> {
+      try {
+        exit[0] = run(args);
+      } catch (StackOverflowError e) {
+        // Thrown where picocli does not look, such as while printing a result.
+        System.err.println("convderiv: the input is nested or chained too deeply to read;"
+            + " split it into smaller expressions");
+        exit[0] = ExitCodes.BAD_INPUT;
+      }
+    }, "convderiv", COMMAND_STACK_BYTES);
     command.start();
     command.join();
     System.exit(exit[0]);
