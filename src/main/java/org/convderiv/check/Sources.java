@@ -89,6 +89,8 @@ public final class Sources {
           i = stop + close.length();
         } else {
           // Any other command, or an escaped character such as \$ or \%.
+          // Limitation: \verb and verbatim environments are not recognised, so a $ in them
+          // opens math.
           i += 2;
         }
       } else if (c == '$') {
