@@ -19,6 +19,8 @@ final class MathRows {
   static final Set<String> ENVIRONMENTS = Set.of("align", "align*", "aligned", "alignat",
       "alignat*", "alignedat", "gather", "gather*", "gathered", "split", "equation",
       "equation*", "multline", "multline*", "flalign", "flalign*", "eqnarray", "eqnarray*");
+  /** Commands that only number or name a row; dropped with their braced argument. */
+  private static final Set<String> MARKUP = Set.of("nonumber", "notag", "label", "tag");
   /** Spacing commands that may stand between an alignment mark and the operator after it. */
   private static final List<String> SPACING =
       List.of("\\qquad", "\\quad", "\\,", "\\;", "\\:", "\\!", "\\ ");
@@ -43,8 +45,15 @@ final class MathRows {
    * Markdown math block everything is math.
    */
   void scan(int start, int end, boolean plainFile) {
+    scan(start, end, plainFile, 0);
+  }
+
+  /**
+   * As {@link #scan(int, int, boolean)}, with {@code depth} environments already open: a
+   * document's {@code \[ ... \]} is one display whose rows may span lines.
+   */
+  void scan(int start, int end, boolean plainFile, int depth) {
     Row.Builder row = new Row.Builder();
-    int depth = 0;
     int i = start;
     boolean lineStart = true;
     while (i < end) {
@@ -90,6 +99,11 @@ final class MathRows {
         String name = content.substring(i + 1, j);
         String environment = (name.equals("begin") || name.equals("end"))
             ? braced(j, end) : null;
+        if (environment == null && MARKUP.contains(name)) {
+          // Numbering and cross-reference markup says nothing about the formula.
+          i = name.equals("label") || name.equals("tag") ? skipGroups(j, end, "*") : j;
+          continue;
+        }
         if (environment == null) {
           row.append(content, i, j);
           i = j;
@@ -142,11 +156,7 @@ final class MathRows {
     if (pending == null) {
       return;
     }
-    Row claim = pending.stripTrailing();
-    String t = claim.text();
-    if (t.endsWith(",") || t.endsWith(".")) {
-      claim = claim.sub(0, t.length() - 1).stripTrailing();
-    }
+    Row claim = trailingPunctuation(pending.stripTrailing());
     pending = null;
     if (claim.text().isEmpty()) {
       return;
@@ -163,6 +173,30 @@ final class MathRows {
     }
     out.add(new FormulaLine(index.line(pendingStart), index.column(pendingStart), claim.text(),
         spans));
+  }
+
+  /** The claim without the {@code ,} or {@code .} that ends it in prose, nor spacing there. */
+  private static Row trailingPunctuation(Row claim) {
+    Row t = claim;
+    boolean more = true;
+    while (more) {
+      more = false;
+      String s = t.text();
+      for (String space : SPACING) {
+        if (!space.isBlank() && s.endsWith(space.strip())) {
+          t = t.sub(0, s.length() - space.strip().length()).stripTrailing();
+          more = true;
+          break;
+        }
+      }
+      s = t.text();
+      boolean escaped = s.length() > 1 && s.charAt(s.length() - 2) == '\\';
+      if (!more && !escaped && (s.endsWith(",") || s.endsWith("."))) {
+        t = t.sub(0, s.length() - 1).stripTrailing();
+        more = true;
+      }
+    }
+    return t;
   }
 
   /** Strips what only frames a formula: {@code $$}, {@code \[}, {@code \]}, {@code $}. */

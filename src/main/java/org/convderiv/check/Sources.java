@@ -31,11 +31,103 @@ public final class Sources {
     return m.find() ? Optional.of(m.group(1).trim()) : Optional.empty();
   }
 
-  /** Markdown when the name says so; plain lines otherwise (including standard input). */
+  /** {@code \begin{document}} on a line that is not commented out before it. */
+  private static final Pattern DOCUMENT =
+      Pattern.compile("^[^%\n]*?\\\\begin\\{document\\}", Pattern.MULTILINE);
+  private static final Pattern DOCUMENT_END = Pattern.compile("\\\\end\\{document\\}");
+  /** Environments that open display math in a document's body. */
+  private static final Pattern DISPLAY = Pattern.compile("\\\\begin\\{((?:equation|align|gather"
+      + "|multline|flalign|alignat|eqnarray)\\*?)\\}");
+
+  /**
+   * Markdown when the name says so; a complete LaTeX document when it has
+   * {@code \begin{document}}; plain lines otherwise (including standard input).
+   */
   public static List<FormulaLine> read(String name, String content) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".md") || lower.endsWith(".markdown")
-        ? markdown(content) : plain(content);
+    if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+      return markdown(content);
+    }
+    return DOCUMENT.matcher(content).find() ? document(content) : plain(content);
+  }
+
+  /**
+   * The claims of a complete LaTeX document: only its body counts, and there only math (display
+   * environments, {@code \[ ... \]}, {@code $$ ... $$}, and inline {@code $...$} or
+   * {@code \( ... \)} holding {@code =}); prose and commands are text, not claims.
+   */
+  public static List<FormulaLine> document(String content) {
+    List<FormulaLine> out = new ArrayList<>();
+    MathRows rows = new MathRows(content, out);
+    Matcher begin = DOCUMENT.matcher(content);
+    if (!begin.find()) {
+      return plain(content);
+    }
+    Matcher finish = DOCUMENT_END.matcher(content);
+    int end = finish.find(begin.end()) ? finish.start() : content.length();
+    int i = begin.end();
+    while (i < end) {
+      char c = content.charAt(i);
+      if (c == '%') {
+        int eol = content.indexOf('\n', i);
+        i = eol < 0 || eol > end ? end : eol;
+      } else if (c == '\\' && i + 1 < end) {
+        char next = content.charAt(i + 1);
+        Matcher display = DISPLAY.matcher(content).region(i, end);
+        if (display.lookingAt()) {
+          String close = "\\end{" + display.group(1) + "}";
+          int stop = indexOrEnd(content, close, display.end(), end);
+          // From the \begin on, so that the rows are read as the environment's rows.
+          rows.scan(i, Math.min(end, stop + close.length()), false);
+          i = stop + close.length();
+        } else if (next == '[' || next == '(') {
+          String close = next == '[' ? "\\]" : "\\)";
+          int stop = indexOrEnd(content, close, i + 2, end);
+          if (next == '[' || content.substring(i + 2, stop).contains("=")) {
+            rows.scan(i + 2, stop, false, 1);
+          }
+          i = stop + close.length();
+        } else {
+          // Any other command, or an escaped character such as \$ or \%.
+          // Limitation: \verb and verbatim environments are not recognised, so a $ in them
+          // opens math.
+          i += 2;
+        }
+      } else if (c == '$') {
+        boolean display = content.startsWith("$$", i);
+        int from = i + (display ? 2 : 1);
+        int stop = display ? indexOrEnd(content, "$$", from, end) : inlineEnd(content, from, end);
+        if (display || content.substring(from, stop).contains("=")) {
+          rows.scan(from, stop, false, 1);
+        }
+        i = stop + (display ? 2 : 1);
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** Where {@code close} starts at or after {@code from}; {@code end} when it is missing. */
+  private static int indexOrEnd(String content, String close, int from, int end) {
+    int at = content.indexOf(close, from);
+    return at < 0 || at > end ? end : at;
+  }
+
+  /** The closing {@code $} of inline math: not escaped, and in the same paragraph. */
+  private static int inlineEnd(String content, int from, int end) {
+    for (int k = from; k < end; k++) {
+      char c = content.charAt(k);
+      if (c == '\\') {
+        k++;
+      } else if (c == '$') {
+        return k;
+      } else if (c == '\n' && content.startsWith("\n", k + 1)) {
+        // Limitation: a blank line ends an unclosed $ here; LaTeX would report an error.
+        return k;
+      }
+    }
+    return end;
   }
 
   /**

@@ -54,6 +54,10 @@ import picocli.CommandLine.Spec;
         "          &\\quad + dL/dO12 F11 \\\\",
         "          &= dL/dO12 F11 + dL/dO11 F12",
         "  \\end{align*}",
+        "A complete LaTeX document (with \\begin{document}) is read for its body's math only:"
+            + " equation, align, gather, multline (and starred forms), \\[ \\], $$$$ $$$$ and"
+            + " inline $$...$$ holding =; prose and commands are skipped, and \\label,"
+            + " \\tag, \\nonumber, \\notag and a closing , or . in a row are dropped.",
         "Problems are reported at the line and column where they were written.",
         "Indices start at 1; batch and channel indices appear only when that size exceeds 1"
             + " (dL/dO_{2,1,1} is output channel 2); from size 10 on they need commas"

@@ -99,4 +99,42 @@ class CheckCommandTest {
     assertTrue(md.contains("**1 of 1 claim holds.**"), md);
     assertTrue(md.contains("All 4 elements agree with the derivation, term for term."), md);
   }
+
+  /** The test resource of a complete document with prose, a section and an align*. */
+  static String documentTex() throws Exception {
+    return Files.readString(Path.of("src/test/resources/check/document.tex"));
+  }
+
+  @Test
+  void aCompleteLatexDocumentWithProseExitsZeroCountingEveryClaim() throws Exception {
+    Path doc = dir.resolve("notes.tex");
+    Files.writeString(doc, documentTex());
+    CommandRun.Result r = run("", "check", doc.toString());
+    assertEquals(ExitCodes.OK, r.exit(), r.out());
+    assertTrue(r.out().endsWith("4 of 4 claims hold.\n"), r.out());
+  }
+
+  @Test
+  void aWrongClaimInACompleteDocumentExitsOneWithTheMissingTerm() throws Exception {
+    Path doc = dir.resolve("notes.tex");
+    Files.writeString(doc, documentTex().replace(
+        "+ \\frac{\\partial L}{\\partial O_{21}} F_{12}\n", "\n"));
+    CommandRun.Result r = run("", "check", doc.toString());
+    assertEquals(ExitCodes.CHECK_FAILED, r.exit(), r.out());
+    assertTrue(r.out().contains("dL/dX22: missing dL/dO21*F12\n"), r.out());
+    assertTrue(r.out().endsWith("3 of 4 claims hold.\n"), r.out());
+  }
+
+  @Test
+  void theGeneratedWorksheetIsReadWithoutCrashing() {
+    Path worksheet = Path.of("output/worksheet.tex");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(worksheet));
+    CommandRun.Result r = run("", "check", worksheet.toString(), "--input", "3x3", "--kernel",
+        "2x2");
+    // Its symbolic local derivatives are not claims check models; only a crash is wrong.
+    assertTrue(r.exit() == ExitCodes.CHECK_FAILED || r.exit() == ExitCodes.BAD_INPUT
+        || r.exit() == ExitCodes.OK, r.err());
+    assertTrue(r.out().contains("correct  "), r.out());
+    assertEquals("", r.err());
+  }
 }
