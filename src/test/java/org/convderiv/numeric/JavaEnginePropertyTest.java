@@ -90,17 +90,7 @@ class JavaEnginePropertyTest {
   @Property(tries = 100)
   void trueConvolutionIsCrossCorrelationWithTheFlippedKernel(
       @ForAll("layers") LayerSpec spec, @ForAll long seed) {
-    LayerSpec conv = Layers.withConvention(spec, Convention.CONVOLUTION);
-    LayerSpec xcorr = Layers.withConvention(spec, Convention.CROSS_CORRELATION);
-    LayerValues v = LayerValues.randomIntegers(spec, seed);
-    LayerValues flipped = new LayerValues(v.x(), Layers.flipSpatial(v.f()), v.g(), v.b());
-
-    Gradients byConvolution = engine.run(conv, v);
-    Gradients byCorrelation = engine.run(xcorr, flipped);
-
-    assertEquals(byCorrelation.o(), byConvolution.o());
-    assertEquals(byCorrelation.dx(), byConvolution.dx());
-    assertEquals(Layers.flipSpatial(byCorrelation.df()), byConvolution.df());
+    Layers.assertConvolutionIsFlippedCorrelation(engine, spec, seed);
   }
 
   @Provide

@@ -98,16 +98,7 @@ class JavaEngineTest {
           .channelsIn(2).channelsOut(2).stride(Dims.of(1, 2, 1)).dilation(Dims.of(2, 1, 1))
           .padding(Padding.explicit(Dims.of(1, 0, 2), Dims.of(0, 1, 1)))
           .convention(Convention.CONVOLUTION).build();
-      LayerSpec xcorr = Layers.withConvention(conv, Convention.CROSS_CORRELATION);
-      LayerValues v = LayerValues.randomIntegers(conv, 7);
-      LayerValues flipped = new LayerValues(v.x(), Layers.flipSpatial(v.f()), v.g(), v.b());
-
-      Gradients byConvolution = engine.run(conv, v);
-      Gradients byCorrelation = engine.run(xcorr, flipped);
-
-      assertEquals(byCorrelation.o(), byConvolution.o());
-      assertEquals(byCorrelation.dx(), byConvolution.dx());
-      assertEquals(Layers.flipSpatial(byCorrelation.df()), byConvolution.df());
+      Layers.assertConvolutionIsFlippedCorrelation(engine, conv, 7);
     }
   }
 

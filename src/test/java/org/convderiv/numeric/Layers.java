@@ -1,8 +1,11 @@
 package org.convderiv.numeric;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.convderiv.layer.Convention;
 import org.convderiv.layer.Dims;
 import org.convderiv.layer.LayerSpec;
+import org.convderiv.layer.LayerValues;
 import org.convderiv.layer.Padding;
 import org.convderiv.layer.Tensor;
 
@@ -32,5 +35,22 @@ final class Layers {
       out[shape.offsetOf(idx)] = t.at(i);
     }
     return new Tensor(shape, out);
+  }
+
+  /**
+   * Asserts that the true convolution of {@code spec} equals cross-correlation with the kernel
+   * flipped on every spatial axis, its filter gradient flipped back, at integers from {@code seed}.
+   */
+  static void assertConvolutionIsFlippedCorrelation(Engine engine, LayerSpec spec, long seed) {
+    LayerSpec conv = withConvention(spec, Convention.CONVOLUTION);
+    LayerSpec xcorr = withConvention(spec, Convention.CROSS_CORRELATION);
+    LayerValues v = LayerValues.randomIntegers(conv, seed);
+    LayerValues flipped = new LayerValues(v.x(), flipSpatial(v.f()), v.g(), v.b());
+    Gradients byConvolution = engine.run(conv, v);
+    Gradients byCorrelation = engine.run(xcorr, flipped);
+    assertEquals(byCorrelation.o(), byConvolution.o());
+    assertEquals(byCorrelation.dx(), byConvolution.dx());
+    assertEquals(flipSpatial(byCorrelation.df()),
+        byConvolution.df());
   }
 }
