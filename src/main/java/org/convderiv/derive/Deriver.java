@@ -59,13 +59,14 @@ public final class Deriver {
     var candidates = timer.time("candidate forms", () -> Recognizer.candidates(spec));
     Differentiation local = timer.time("differentiate", () -> Differentiation.of(forward));
     ChainRule chain = timer.time("chain rule", () -> ChainRule.of(spec, local));
-    var recognitions = timer.time("recognize", () -> Recognizer.prove(candidates, chain));
+    Map<Variable, Polynomial> derived = chain.asMap();
+    var recognitions = timer.time("recognize", () -> Recognizer.prove(candidates, derived));
     NumericCheck check = timer.time("numeric check", () -> {
       Map<Variable, Polynomial> outputs = new LinkedHashMap<>();
       for (OutputExpansion e : forward.outputs()) {
         outputs.put(e.output(), e.expression());
       }
-      return NumericCheck.compare(spec, evidence, outputs, chain.asMap());
+      return NumericCheck.compare(spec, evidence, outputs, derived);
     });
     return new Derivation(spec, values, Notation.of(spec), forward, local, chain, recognitions,
         check, timer.times());

@@ -24,7 +24,7 @@ public final class Recognizer {
   private Recognizer() {}
 
   public static List<Recognition> recognize(LayerSpec spec, ChainRule chain) {
-    return prove(candidates(spec), chain);
+    return prove(candidates(spec), chain.asMap());
   }
 
   /**
@@ -44,9 +44,12 @@ public final class Recognizer {
     return List.copyOf(out);
   }
 
-  /** Compares each candidate with the chain rule, element by element, term for term. */
-  public static List<Recognition> prove(List<Candidate> candidates, ChainRule chain) {
-    Map<Variable, Polynomial> derived = chain.asMap();
+  /**
+   * Compares each candidate with the chain rule's results ({@code derived}, target element to
+   * expression), element by element, term for term.
+   */
+  public static List<Recognition> prove(List<Candidate> candidates,
+      Map<Variable, Polynomial> derived) {
     List<Recognition> out = new ArrayList<>();
     for (Candidate c : candidates) {
       Mismatch first = null;
