@@ -38,20 +38,7 @@ final class Documents {
   static final String[] TEMPLATES = {"en/derive/worksheet.tex.ftl",
       "en/derive/worksheet.md.ftl", "en/derive/summary.txt.ftl"};
 
-  static void add(OutputFolder folder, Derivation d, Set<String> formats) {
-    add(folder, d, formats, new PdfBuilder(), new TemplateEngine());
-  }
-
   static void add(OutputFolder folder, Derivation d, Set<String> formats,
-      TemplateEngine templates) {
-    add(folder, d, formats, new PdfBuilder(), templates);
-  }
-
-  static void add(OutputFolder folder, Derivation d, Set<String> formats, PdfBuilder pdf) {
-    add(folder, d, formats, pdf, new TemplateEngine());
-  }
-
-  static void add(OutputFolder folder, Derivation d, Set<String> formats, PdfBuilder pdf,
       TemplateEngine templates) {
     WorksheetFigures figures = WorksheetFigures.of(d);
     WorksheetModel model = figures.attachTo(WorksheetModel.of(d));
@@ -78,7 +65,7 @@ final class Documents {
       }
     }
     if (formats.contains("pdf")) {
-      folder.add(PDF, compile(pdf, tex));
+      folder.add(PDF, compile(new PdfBuilder(), tex));
     }
   }
 

@@ -43,19 +43,6 @@ public final class OutputFolder {
     return this;
   }
 
-  /** Adds every regular file under {@code source}, keeping relative paths under {@code prefix}. */
-  public OutputFolder addTree(Path source, String prefix) {
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-        String rel = source.relativize(p).toString().replace('\\', '/');
-        add(prefix + rel, Files.readAllBytes(p));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
-  }
-
   public Map<String, byte[]> files() {
     return Map.copyOf(files);
   }

@@ -71,10 +71,6 @@ public final class Polynomial {
     return b.build();
   }
 
-  public Polynomial times(Variable v) {
-    return times(of(v));
-  }
-
   /** Renames every variable; used to move a expression by a translation of indices. */
   public Polynomial map(UnaryOperator<Variable> rename) {
     Builder b = new Builder();
